@@ -1,0 +1,323 @@
+"""Deterministic synthetic records for benchmarks: same seed, same rows.
+
+Rows are written with bulk inserts and without history entries: this is volume for
+measuring lists, exports and reports, not a record of anyone's work.
+"""
+
+import io
+import random
+import time
+from datetime import UTC, date, datetime, timedelta
+
+from django.db import connection, transaction
+
+from activities.models import (
+    Activity,
+    ActivityPartner,
+    ActivityStatus,
+    ActivityType,
+    DatePrecision,
+    Event,
+    EventKind,
+    Output,
+    OutputKind,
+    PartnerRole,
+    Prominence,
+    ReviewState,
+    ThematicArea,
+    Visibility,
+)
+from activities.sample_data.load import load_2011
+from partners.models import Partner, PartnerKind
+from reports.models import ReportSection
+
+PLACES = [
+    ("Geneva", "CH"),
+    ("New York", "US"),
+    ("Vienna", "AT"),
+    ("Dakar", "SN"),
+    ("Nairobi", "KE"),
+    ("Bangkok", "TH"),
+    ("Istanbul", "TR"),
+    ("Berlin", "DE"),
+    ("London", "GB"),
+    ("Haifa", "IL"),
+    ("Kingston", "JM"),
+    ("The Hague", "NL"),
+    ("Rome", "IT"),
+    ("Cairo", "EG"),
+    ("Manila", "PH"),
+    ("Dhaka", "BD"),
+    ("Mexico City", "MX"),
+    ("Addis Ababa", "ET"),
+    ("Brussels", "BE"),
+    ("Kathmandu", "NP"),
+    ("Bogotá", "CO"),
+    ("Accra", "GH"),
+    ("Amman", "JO"),
+    ("", ""),
+]
+TOPICS = [
+    "women migrant domestic workers",
+    "remittances and gender",
+    "deskilling of migrant women",
+    "trafficking in women and girls",
+    "female genital mutilation",
+    "diaspora women leaders",
+    "gender-based violence in displacement",
+    "labour migration of women",
+    "gender parity",
+    "protection from sexual exploitation and abuse",
+    "health of migrant women",
+    "migrant women's access to justice",
+    "gender focal points",
+    "gender-responsive budgeting",
+]
+PARTNER_WORDS = [
+    "Regional",
+    "National",
+    "International",
+    "Women's",
+    "Migrants'",
+    "Development",
+    "Labour",
+    "Rights",
+    "Diaspora",
+    "Research",
+    "Health",
+    "Justice",
+    "Youth",
+    "Community",
+    "Policy",
+]
+PARTNER_NOUNS = [
+    "Council",
+    "Network",
+    "Institute",
+    "Alliance",
+    "Foundation",
+    "Commission",
+    "Forum",
+    "Association",
+    "Centre",
+    "Coalition",
+    "Office",
+    "Agency",
+]
+WEIGHTED_STATES = (
+    [ReviewState.APPROVED] * 14 + [ReviewState.SUBMITTED] * 3 + [ReviewState.DRAFT] * 3
+)
+WEIGHTED_VISIBILITY = (
+    [Visibility.PUBLIC] * 14 + [Visibility.INTERNAL] * 4 + [Visibility.CONFIDENTIAL] * 2
+)
+WEIGHTED_PRECISION = [DatePrecision.DAY] * 16 + [DatePrecision.MONTH] * 3 + [DatePrecision.YEAR]
+FIRST_DAY = date(2016, 1, 1)
+DAYS = (date(2025, 12, 31) - FIRST_DAY).days
+BATCH = 5000
+# A fixed timestamp keeps the rows identical from one run to the next.
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def prefix_for(seed):
+    return f"demo-{seed}-"
+
+
+def _partners(rng, prefix, count):
+    kinds = list(PartnerKind.values)
+    rows = [
+        Partner(
+            name=f"{rng.choice(PARTNER_WORDS)} {rng.choice(PARTNER_NOUNS)} {prefix}{i}",
+            acronym=f"D{i}",
+            slug=f"{prefix}partner-{i}",
+            kind=kinds[i % len(kinds)],
+        )
+        for i in range(count)
+    ]
+    return Partner.objects.bulk_create(rows, batch_size=BATCH)
+
+
+def _events(rng, prefix, count, partners):
+    kinds = list(EventKind.values)
+    rows = []
+    for i in range(count):
+        start = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
+        city, country = rng.choice(PLACES)
+        rows.append(
+            Event(
+                name=f"Demo {rng.choice(TOPICS)} meeting {prefix}{i}",
+                slug=f"{prefix}event-{i}",
+                kind=kinds[i % len(kinds)],
+                start_date=start,
+                end_date=start + timedelta(days=rng.randrange(4)),
+                city=city,
+                country=country,
+                organiser=rng.choice(partners),
+            )
+        )
+    return Event.objects.bulk_create(rows, batch_size=BATCH)
+
+
+def _activity(rng, i, prefix, types, areas, sections, events):
+    precision = rng.choice(WEIGHTED_PRECISION)
+    start = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
+    end = None
+    if precision == DatePrecision.MONTH:
+        start = start.replace(day=1)
+    elif precision == DatePrecision.YEAR:
+        start = start.replace(month=1, day=1)
+    elif rng.random() < 0.4:
+        end = start + timedelta(days=rng.randrange(1, 10))
+    city, country = rng.choice(PLACES)
+    activity_type = types[i % len(types)]
+    topic = rng.choice(TOPICS)
+    total = women = men = None
+    if rng.random() < 0.6:
+        total = rng.randrange(5, 200)
+        women = rng.randrange(0, total + 1)
+        men = rng.randrange(0, total - women + 1)
+    return {
+        "title": f"{activity_type.name} on {topic}{f' in {city}' if city else ''} #{i}",
+        "slug": f"{prefix}{i:06d}",
+        "summary": (
+            f"Synthetic record {i}: a {activity_type.name.lower()} on {topic}, generated to "
+            "measure lists, exports and reports at volume."
+        ),
+        "activity_type_id": activity_type.pk,
+        "start_date": start,
+        "end_date": end,
+        "date_precision": precision,
+        "city": city,
+        "country": country,
+        "event_id": rng.choice(events).pk if rng.random() < 0.3 else None,
+        "initiative_id": None,
+        "participants_total": total,
+        "participants_women": women,
+        "participants_men": men,
+        "report_section_id": rng.choice(sections).pk,
+        "prominence": rng.choice(Prominence.values),
+        "report_order": rng.randrange(100),
+        "status": rng.choice(ActivityStatus.values),
+        "review_state": WEIGHTED_STATES[i % len(WEIGHTED_STATES)],
+        "visibility": WEIGHTED_VISIBILITY[(i * 7) % len(WEIGHTED_VISIBILITY)],
+        "created_by_id": None,
+        "updated_by_id": None,
+        "created_at": NOW,
+        "updated_at": NOW,
+    }
+
+
+def reserve_ids(model, count):
+    """Ids for rows written with explicit keys, taken from the table's own sequence."""
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [table, count],
+            )
+            return [row[0] for row in cursor.fetchall()]
+        cursor.execute(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"')  # noqa: S608
+        first = cursor.fetchone()[0] + 1
+        return list(range(first, first + count))
+
+
+def _copy_value(value):
+    if value is None:
+        return "\\N"
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
+def insert_rows(model, rows):
+    """Write plain column dicts: COPY on PostgreSQL, bulk_create elsewhere."""
+    if not rows:
+        return
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create([model(**row) for row in rows], batch_size=500)
+        return
+    columns = list(rows[0])
+    buffer = io.StringIO()
+    for row in rows:
+        buffer.write("\t".join(_copy_value(row[c]) for c in columns))
+        buffer.write("\n")
+    buffer.seek(0)
+    column_sql = ", ".join(f'"{c}"' for c in columns)
+    with connection.cursor() as cursor:
+        cursor.cursor.copy_expert(
+            f'COPY "{model._meta.db_table}" ({column_sql}) FROM STDIN', buffer
+        )
+
+
+def remove(seed):
+    """Delete one seed's demo rows with plain SQL deletes (no per-row history)."""
+    prefix = prefix_for(seed)
+    with transaction.atomic():
+        activities = Activity.objects.filter(slug__startswith=prefix)
+        Activity.thematic_areas.through.objects.filter(activity__in=activities)._raw_delete(
+            connection.alias
+        )
+        ActivityPartner.objects.filter(activity__in=activities)._raw_delete(connection.alias)
+        Output.objects.filter(activity__in=activities)._raw_delete(connection.alias)
+        activities._raw_delete(connection.alias)
+        Event.objects.filter(slug__startswith=prefix)._raw_delete(connection.alias)
+        Partner.objects.filter(slug__startswith=prefix)._raw_delete(connection.alias)
+
+
+def generate(count, seed=0, partners=500, events=300, progress=None):
+    """Create `count` activities for `seed`; returns the number created."""
+    rng = random.Random(seed)
+    prefix = prefix_for(seed)
+    say = progress or (lambda message: None)
+    started = time.monotonic()
+    load_2011()  # the taxonomy: types, areas, sections
+    types = list(ActivityType.objects.order_by("slug"))
+    areas = list(ThematicArea.objects.order_by("slug"))
+    sections = list(ReportSection.objects.order_by("order"))
+    area_link = Activity.thematic_areas.through
+
+    with transaction.atomic():
+        partner_rows = _partners(rng, prefix, partners)
+        event_rows = _events(rng, prefix, events, partner_rows)
+        say(f"{len(partner_rows)} partners and {len(event_rows)} events created")
+        roles = list(PartnerRole.values)
+        output_kinds = list(OutputKind.values)
+        for batch_start in range(0, count, BATCH):
+            size = min(BATCH, count - batch_start)
+            ids = reserve_ids(Activity, size)
+            batch = []
+            for offset, pk in enumerate(ids):
+                row = _activity(
+                    rng, batch_start + offset, prefix, types, areas, sections, event_rows
+                )
+                row["id"] = pk
+                batch.append(row)
+            insert_rows(Activity, batch)
+            links, partner_roles, outputs = [], [], []
+            for row in batch:
+                for area in rng.sample(areas, rng.randrange(1, 3)):
+                    links.append({"activity_id": row["id"], "thematicarea_id": area.pk})
+                for partner in rng.sample(partner_rows, rng.randrange(0, 4)):
+                    partner_roles.append(
+                        {
+                            "activity_id": row["id"],
+                            "partner_id": partner.pk,
+                            "role": rng.choice(roles),
+                        }
+                    )
+                if rng.random() < 0.1:
+                    outputs.append(
+                        {
+                            "activity_id": row["id"],
+                            "title": f"Output of {row['slug']}",
+                            "kind": rng.choice(output_kinds),
+                            "issued_on": row["start_date"],
+                            "date_precision": DatePrecision.DAY,
+                            "url": "",
+                        }
+                    )
+            insert_rows(area_link, links)
+            insert_rows(ActivityPartner, partner_roles)
+            insert_rows(Output, outputs)
+            done = batch_start + size
+            say(f"{done:,} / {count:,} activities ({time.monotonic() - started:.1f} s)")
+    return count

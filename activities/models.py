@@ -1,0 +1,547 @@
+"""The unit's work: activities and what they are filed under."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from activities import roles
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
+
+
+def normalise_to_precision(value, precision):
+    """Store month- and year-precise dates on their first day, so they sort and filter alike."""
+    if value is None:
+        return None
+    if precision == DatePrecision.MONTH:
+        return value.replace(day=1)
+    if precision == DatePrecision.YEAR:
+        return value.replace(month=1, day=1)
+    return value
+
+
+def date_range_errors(start, end):
+    if start and end and end < start:
+        return {"end_date": _("The end date cannot be before the start date.")}
+    return {}
+
+
+def end_not_before_start(name):
+    return models.CheckConstraint(
+        condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+        name=name,
+        violation_error_message=_("The end date cannot be before the start date."),
+    )
+
+
+def not_own_parent(name, field="parent"):
+    return models.CheckConstraint(condition=~Q(**{field: F("pk")}), name=name)
+
+
+def ancestry_errors(instance, field="parent"):
+    """Refuse a parent chain that loops back to `instance`."""
+    ancestor, seen = getattr(instance, field), set()
+    while ancestor is not None and ancestor.pk not in seen:
+        if instance.pk and ancestor.pk == instance.pk:
+            return {field: _("A record cannot be placed under itself.")}
+        seen.add(ancestor.pk)
+        ancestor = getattr(ancestor, field)
+    return {}
+
+
+class ThematicArea(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("broader area"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Position in lists and in the report.")
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("thematic area")
+        verbose_name_plural = _("thematic areas")
+        constraints = [not_own_parent("thematicarea_not_own_parent")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("activities:thematic-area", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if errors := ancestry_errors(self):
+            raise ValidationError(errors)
+
+
+class ActivityType(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("activity type")
+        verbose_name_plural = _("activity types")
+
+    def __str__(self):
+        return self.name
+
+
+class EventKind(models.TextChoices):
+    SESSION = "session", _("Session of an intergovernmental body")
+    OBSERVANCE = "observance", _("International day or observance")
+    CONFERENCE = "conference", _("Conference or summit")
+    SYMPOSIUM = "symposium", _("Symposium or forum")
+    MEETING = "meeting", _("Meeting")
+    TRAINING = "training", _("Training programme")
+    OTHER = "other", _("Other")
+
+
+class Event(models.Model):
+    """An occasion activities belong to; recurring ones are editions of a series."""
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    series = models.ForeignKey(
+        "self",
+        verbose_name=_("edition of"),
+        help_text=_("For recurring events such as International Women's Day: the series."),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="editions",
+    )
+    edition = models.CharField(
+        _("edition"), max_length=50, blank=True, help_text=_("For example 2011, or Fifty-fifth.")
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = CountryField(_("country"), blank=True)
+    organiser = models.ForeignKey(
+        "partners.Partner",
+        verbose_name=_("organiser"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organised_events",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-start_date", "name"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            end_not_before_start("event_end_not_before_start"),
+            not_own_parent("event_not_own_series", field="series"),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(start_date__isnull=False),
+                name="event_end_needs_start",
+                violation_error_message=_("An end date needs a start date."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("activities:event", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = date_range_errors(self.start_date, self.end_date)
+        if self.end_date and not self.start_date:
+            errors["start_date"] = _("Give the start date when there is an end date.")
+        errors.update(ancestry_errors(self, field="series"))
+        if errors:
+            raise ValidationError(errors)
+        self.start_date = normalise_to_precision(self.start_date, self.date_precision)
+
+
+class Initiative(models.Model):
+    """A workstream whose activities the report narrates together under one heading."""
+
+    title = models.CharField(_("title"), max_length=255, unique=True)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_(
+            "The report's paragraphs for the whole initiative; leave empty to use the "
+            "summaries of its activities. Separate paragraphs with a blank line."
+        ),
+    )
+    cumulative_label = models.CharField(
+        _("people reached, counted as"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "For example “diaspora women”: the report then adds how many participants the "
+            "initiative's activities have reached so far, summed from their records."
+        ),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+
+    def __str__(self):
+        return self.title
+
+
+class ActivityStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class ReviewState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for review")
+    APPROVED = "approved", _("Approved")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    INTERNAL = "internal", _("Internal")
+    CONFIDENTIAL = "confidential", _("Confidential")
+
+
+class Prominence(models.TextChoices):
+    HEADLINE = "headline", _("Headline: a paragraph under its own subheading")
+    PARAGRAPH = "paragraph", _("Paragraph without a subheading")
+    MINOR = "minor", _("Minor: a bullet under “Others”")
+
+
+class ActivityQuerySet(models.QuerySet):
+    def published(self):
+        """What anyone, signed in or not, may read."""
+        return self.filter(review_state=ReviewState.APPROVED, visibility=Visibility.PUBLIC)
+
+    def visible_to(self, user):
+        """The one visibility rule: every page, count, export, API call and report uses it.
+
+        Anonymous visitors (and accounts with no role) see approved public records;
+        signed-in staff in a role also see approved internal records; managers see
+        everything, drafts and confidential records included.
+        """
+        if roles.is_manager(user):
+            return self.all()
+        if roles.is_member(user):
+            return self.filter(
+                review_state=ReviewState.APPROVED,
+                visibility__in=[Visibility.PUBLIC, Visibility.INTERNAL],
+            )
+        return self.published()
+
+    def in_period(self, start, end):
+        """Activities that took place, at least partly, between `start` and `end`."""
+        return self.filter(start_date__lte=end).filter(
+            Q(end_date__gte=start) | Q(end_date__isnull=True, start_date__gte=start)
+        )
+
+
+class Activity(models.Model):
+    title = models.CharField(_("title"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    summary = models.TextField(
+        _("summary"),
+        help_text=_("What was done, in plain text. Separate paragraphs with a blank line."),
+    )
+    activity_type = models.ForeignKey(
+        ActivityType,
+        verbose_name=_("type"),
+        on_delete=models.PROTECT,
+        related_name="activities",
+    )
+
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("date precision"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("Month for “In June 2011”, year for “Throughout the year”."),
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = CountryField(_("country"), blank=True, help_text=_("Leave empty for online work."))
+
+    thematic_areas = models.ManyToManyField(
+        ThematicArea, verbose_name=_("thematic areas"), blank=True, related_name="activities"
+    )
+    partners = models.ManyToManyField(
+        "partners.Partner",
+        verbose_name=_("partners"),
+        through="ActivityPartner",
+        blank=True,
+        related_name="activities",
+    )
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("event"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+    )
+    initiative = models.ForeignKey(
+        Initiative,
+        verbose_name=_("initiative"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+    )
+
+    participants_total = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    participants_women = models.PositiveIntegerField(_("women"), null=True, blank=True)
+    participants_men = models.PositiveIntegerField(_("men"), null=True, blank=True)
+
+    report_section = models.ForeignKey(
+        "reports.ReportSection",
+        verbose_name=_("report section"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+    )
+    prominence = models.CharField(
+        _("place in the report"),
+        max_length=10,
+        choices=Prominence.choices,
+        default=Prominence.MINOR,
+    )
+    report_order = models.PositiveSmallIntegerField(
+        _("order in section"),
+        default=0,
+        help_text=_("Lower numbers come first within the report section."),
+    )
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=ActivityStatus.choices, default=ActivityStatus.COMPLETED
+    )
+    review_state = models.CharField(
+        _("review state"), max_length=10, choices=ReviewState.choices, default=ReviewState.DRAFT
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=12, choices=Visibility.choices, default=Visibility.INTERNAL
+    )
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[thematic_areas])
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        permissions = [
+            ("approve_activity", _("Can approve activities")),
+            ("publish_activity", _("Can publish activities")),
+        ]
+        constraints = [
+            end_not_before_start("activity_end_not_before_start"),
+            models.CheckConstraint(
+                condition=(Q(participants_total__isnull=True) | Q(participants_total__gte=0))
+                & (Q(participants_women__isnull=True) | Q(participants_women__gte=0))
+                & (Q(participants_men__isnull=True) | Q(participants_men__gte=0)),
+                name="activity_participants_not_negative",
+                violation_error_message=_("Participant counts cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(participants_total__isnull=True)
+                | Q(
+                    participants_total__gte=Coalesce("participants_women", 0)
+                    + Coalesce("participants_men", 0)
+                ),
+                name="activity_women_and_men_within_total",
+                violation_error_message=_("Women and men together cannot exceed the total."),
+            ),
+            models.CheckConstraint(
+                condition=Q(participants_total__isnull=False)
+                | Q(participants_women__isnull=True, participants_men__isnull=True),
+                name="activity_split_needs_total",
+                violation_error_message=_("Give the total number of participants as well."),
+            ),
+        ]
+        indexes = [
+            # The public list and the report read approved public records newest first.
+            models.Index(
+                fields=["-start_date", "-id"],
+                condition=Q(review_state="approved", visibility="public"),
+                name="activity_published_date_idx",
+            ),
+            # Signed-in staff read approved public and internal records.
+            models.Index(
+                fields=["-start_date", "-id"],
+                condition=Q(review_state="approved") & ~Q(visibility="confidential"),
+                name="activity_member_date_idx",
+            ),
+            models.Index(fields=["-start_date", "-id"], name="activity_date_idx"),
+            models.Index(fields=["title", "id"], name="activity_title_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("activities:detail", kwargs={"slug": self.slug})
+
+    @property
+    def place(self):
+        """City where known, otherwise the country's name, as the report writes it."""
+        return self.city or (self.country.name if self.country else "")
+
+    def clean(self):
+        errors = date_range_errors(self.start_date, self.end_date)
+        total, women, men = self.participants_total, self.participants_women, self.participants_men
+        if total is None and (women is not None or men is not None):
+            errors["participants_total"] = _(
+                "Give the total number of participants when you give women or men."
+            )
+        elif total is not None and (women or 0) + (men or 0) > total:
+            errors["participants_total"] = _(
+                "Women and men together (%(sum)s) cannot exceed the total (%(total)s)."
+            ) % {"sum": (women or 0) + (men or 0), "total": total}
+        if errors:
+            raise ValidationError(errors)
+        self.start_date = normalise_to_precision(self.start_date, self.date_precision)
+
+
+class PartnerRole(models.TextChoices):
+    ORGANISER = "organiser", _("Organiser")
+    CO_ORGANISER = "co_organiser", _("Co-organiser")
+    HOST = "host", _("Host")
+    CO_HOST = "co_host", _("Co-host")
+    FUNDER = "funder", _("Funder")
+    COLLABORATOR = "collaborator", _("Collaborator")
+    PARTICIPANT = "participant", _("Participant")
+    BENEFICIARY = "beneficiary", _("Beneficiary")
+
+
+class ActivityPartner(models.Model):
+    """A partner's role in one activity."""
+
+    activity = models.ForeignKey(
+        Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="roles"
+    )
+    partner = models.ForeignKey(
+        "partners.Partner",
+        verbose_name=_("partner"),
+        on_delete=models.PROTECT,
+        related_name="roles",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=PartnerRole.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["activity", "role", "partner__name"]
+        verbose_name = _("partner role")
+        verbose_name_plural = _("partner roles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "partner", "role"],
+                name="activitypartner_unique_role",
+                violation_error_message=_("This partner already has this role in the activity."),
+            ),
+        ]
+        indexes = [models.Index(fields=["partner", "activity"], name="activitypartner_partner_idx")]
+
+    def __str__(self):
+        return f"{self.partner} ({self.get_role_display()})"
+
+
+class OutputKind(models.TextChoices):
+    PUBLICATION = "publication", _("Publication")
+    PAPER = "paper", _("Paper")
+    INFORMATION_SHEET = "information_sheet", _("Information sheet")
+    PRESS_RELEASE = "press_release", _("Press release")
+    CONTRIBUTION = "contribution", _("Contribution to a report")
+    COURSE = "course", _("Course or training material")
+    OTHER = "other", _("Other")
+
+
+class Output(models.Model):
+    activity = models.ForeignKey(
+        Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="outputs"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=OutputKind.choices)
+    issued_on = models.DateField(_("date"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    url = models.URLField(_("link"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["activity", "issued_on", "title"]
+        verbose_name = _("output")
+        verbose_name_plural = _("outputs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "title"],
+                name="output_unique_title_per_activity",
+                violation_error_message=_("This activity already has an output with this title."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        self.issued_on = normalise_to_precision(self.issued_on, self.date_precision)

@@ -1,0 +1,68 @@
+"""Dates written the way the organisation writes them: "17 and 18 May 2011".
+
+Every page, export and report formats dates through this module. No leading zeros,
+no abbreviations; month names come from Django's translation catalogue.
+"""
+
+from datetime import timedelta
+
+from django.utils.dates import MONTHS
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+
+DAY, MONTH, YEAR = "day", "month", "year"
+
+
+def _month(value):
+    return str(MONTHS[value.month])
+
+
+def format_date(value, precision=DAY):
+    """One date: "8 March 2011", "June 2011" or "2011"."""
+    if value is None:
+        return ""
+    if precision == YEAR:
+        return str(value.year)
+    if precision == MONTH:
+        return f"{_month(value)} {value.year}"
+    return f"{value.day} {_month(value)} {value.year}"
+
+
+def format_date_range(start, end=None, precision=DAY):
+    """A span, naming the shared month and year once.
+
+    "15 to 24 November 2010", "30 November to 2 December 2010",
+    "28 December 2010 to 3 January 2011"; two consecutive days: "17 and 18 May 2011".
+    """
+    if start is None:
+        return ""
+    if end is None or end == start:
+        return format_date(start, precision)
+    if precision == YEAR:
+        if end.year == start.year:
+            return str(start.year)
+        return _("%(start)s to %(end)s") % {"start": start.year, "end": end.year}
+    if precision == MONTH:
+        if (start.year, start.month) == (end.year, end.month):
+            return format_date(start, MONTH)
+        first = _month(start) if start.year == end.year else format_date(start, MONTH)
+        return _("%(start)s to %(end)s") % {"start": first, "end": format_date(end, MONTH)}
+
+    joiner = _("%(start)s and %(end)s") if end - start == timedelta(days=1) else None
+    if start.year != end.year:
+        first = format_date(start)
+    elif start.month != end.month:
+        first = f"{start.day} {_month(start)}"
+    else:
+        first = str(start.day)
+    joiner = joiner or _("%(start)s to %(end)s")
+    return joiner % {"start": first, "end": format_date(end)}
+
+
+def format_occasions(occasions):
+    """Several dated occasions in one phrase: "November 2010 and July 2011".
+
+    `occasions` holds (start, end, precision) triples; they are written in date order.
+    """
+    parts = [format_date_range(*occasion) for occasion in sorted(occasions, key=lambda o: o[0])]
+    return str(get_text_list(parts, _("and")))

@@ -1,0 +1,16 @@
+from django import template
+
+from reports.dates import format_date, format_date_range
+
+register = template.Library()
+
+
+@register.filter
+def date_span(record):
+    """A record's dates as the organisation writes them (anything with start/end/precision)."""
+    return format_date_range(record.start_date, record.end_date, record.date_precision)
+
+
+@register.filter
+def precise_date(value, precision="day"):
+    return format_date(value, precision)

@@ -1,0 +1,114 @@
+"""The 2011 records load completely, and loading them again changes nothing."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+
+from activities.models import Activity, Event, Initiative, ThematicArea
+from partners.models import Partner
+from reports.models import ReportSection
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def loaded():
+    call_command("load_sample_data", stdout=io.StringIO())
+
+
+def counts():
+    return {
+        "activities": Activity.objects.count(),
+        "partners": Partner.objects.count(),
+        "events": Event.objects.count(),
+        "areas": ThematicArea.objects.count(),
+        "sections": ReportSection.objects.count(),
+        "initiatives": Initiative.objects.count(),
+        "history": Activity.history.count() + Partner.history.count() + Event.history.count(),
+        "roles": sum(a.roles.count() for a in Activity.objects.all()),
+    }
+
+
+def test_every_record_of_the_report_is_loaded(loaded):
+    found = counts()
+    assert found["activities"] == 46
+    assert found["partners"] == 36
+    assert found["events"] == 12
+    assert found["areas"] == 7
+    assert found["sections"] == 7
+    assert found["initiatives"] == 9
+
+
+def test_loading_twice_changes_nothing(loaded, capsys):
+    before = counts()
+    updated_at = set(Activity.objects.values_list("slug", "updated_at"))
+    call_command("load_sample_data")
+    assert "nothing changed" in capsys.readouterr().out
+    assert counts() == before
+    assert set(Activity.objects.values_list("slug", "updated_at")) == updated_at
+
+
+def test_a_record_changed_by_hand_is_put_back(loaded):
+    Activity.objects.filter(slug="osce-ilo-gender-labour-migration-training-2011").update(
+        participants_total=99
+    )
+    call_command("load_sample_data", stdout=io.StringIO())
+    assert (
+        Activity.objects.get(
+            slug="osce-ilo-gender-labour-migration-training-2011"
+        ).participants_total
+        == 24
+    )
+
+
+def test_records_carry_the_facts_of_the_report(loaded):
+    haifa = Activity.objects.get(slug="diaspora-women-leaders-workshop-haifa-2010")
+    assert (haifa.start_date, haifa.end_date) == (
+        datetime.date(2010, 11, 15),
+        datetime.date(2010, 11, 24),
+    )
+    assert (haifa.city, haifa.country.code, haifa.participants_total) == ("Haifa", "IL", 21)
+
+    gfmd = Activity.objects.get(slug="gfmd-domestic-workers-workshop-jamaica-2011")
+    assert sorted((r.partner.slug, r.role) for r in gfmd.roles.select_related("partner")) == [
+        ("gfmd-swiss-chair", "co_organiser"),
+        ("jamaica", "organiser"),
+        ("un-women", "co_organiser"),
+    ]
+
+    briefing = Activity.objects.get(slug="hrc-working-group-briefing-2011")
+    assert (briefing.start_date, briefing.date_precision) == (datetime.date(2011, 6, 1), "month")
+
+
+def test_every_bullet_under_others_is_its_own_record(loaded):
+    others = Activity.objects.filter(
+        report_section__slug="awareness-raising", prominence="minor"
+    ).order_by("report_order")
+    assert [a.place for a in others] == [
+        "Italy",
+        "Senegal",
+        "United Kingdom",
+        "New York",
+        "Vienna",
+        "Jamaica",
+        "",
+        "Netherlands",
+    ]
+
+
+def test_the_october_and_november_2010_items_are_included(loaded):
+    autumn_2010 = Activity.objects.filter(
+        start_date__gte=datetime.date(2010, 10, 1), start_date__lt=datetime.date(2011, 1, 1)
+    )
+    assert set(autumn_2010.values_list("slug", flat=True)) == {
+        "carim-egm-gender-migration-2010",
+        "caritas-female-face-of-migration-paper",
+        "diaspora-women-leaders-workshop-haifa-2010",
+        "un-women-briefing-2010-11",
+    }
+
+
+def test_sample_records_are_all_published(loaded):
+    assert Activity.objects.published().count() == Activity.objects.count()
