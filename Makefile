@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint format migrations-check bench clean
+.PHONY: install run serve backup restore loadtest test lint format migrations-check bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,39 @@ run: install
 	$(MANAGE) create_dev_admin
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# A key for local trials of `make serve` only, kept out of git; servers set DJANGO_SECRET_KEY.
+LOCAL_SECRET_KEY := var/secret_key
+
+$(LOCAL_SECRET_KEY):
+	mkdir -p $(dir $@)
+	umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+# The production stack (gunicorn, WhiteNoise, DEBUG off) on http://127.0.0.1:8000. Only for
+# local trials: it turns off the HTTPS redirect, secure cookies and HSTS, which a real
+# server behind its TLS proxy keeps on (README.md, Deploy).
+SERVE_ENV = DJANGO_DEBUG=false \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat $(LOCAL_SECRET_KEY))}" \
+	DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false DJANGO_SECURE_HSTS_SECONDS=0
+
+serve: install $(LOCAL_SECRET_KEY)
+	$(SERVE_ENV) $(MANAGE) collectstatic --no-input --verbosity 0
+	$(SERVE_ENV) $(MANAGE) migrate --no-input
+	$(SERVE_ENV) $(BIN)/gunicorn -c gunicorn.conf.py gcu_tracker.wsgi
+
+# backups/gcu-tracker-<database>-<time>.dump (PostgreSQL) or .json.gz (SQLite).
+backup: install
+	$(MANAGE) backup
+
+restore: install
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/<file>" >&2; exit 2; }
+	$(MANAGE) restore "$(FILE)"
+
+# 32 connections for 60 s against `make serve` on PostgreSQL with 100,000 demo activities.
+loadtest: install
+	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | sort -n | tail -n 1) main start
+	$(BIN)/python loadtest/run.py
+
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
 
@@ -35,6 +68,10 @@ format: install
 
 migrations-check: install
 	$(MANAGE) makemigrations --check --dry-run
+
+bench: install
+	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | sort -n | tail -n 1) main start
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from django.db import connection, transaction
 
+from activities.caching import bump_data_version
 from activities.models import (
     Activity,
     ActivityPartner,
@@ -261,6 +262,7 @@ def remove(seed):
         activities._raw_delete(connection.alias)
         Event.objects.filter(slug__startswith=prefix)._raw_delete(connection.alias)
         Partner.objects.filter(slug__startswith=prefix)._raw_delete(connection.alias)
+    bump_data_version()
 
 
 def generate(count, seed=0, partners=500, events=300, progress=None):
@@ -320,4 +322,5 @@ def generate(count, seed=0, partners=500, events=300, progress=None):
             insert_rows(Output, outputs)
             done = batch_start + size
             say(f"{done:,} / {count:,} activities ({time.monotonic() - started:.1f} s)")
+    bump_data_version()  # bulk inserts send no signals
     return count

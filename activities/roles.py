@@ -17,6 +17,55 @@ ROLE_LABELS = {
 }
 
 
+# What each role may do, by app. Managers hold every permission of these apps and viewers
+# every view permission; data entry staff record and submit, but cannot approve, publish
+# or delete activities.
+ROLE_APPS = ["activities", "partners", "reports"]
+DATA_ENTRY_CODENAMES = {
+    "activities": [
+        "add_activity",
+        "change_activity",
+        "view_activity",
+        "add_activitypartner",
+        "change_activitypartner",
+        "delete_activitypartner",
+        "view_activitypartner",
+        "add_output",
+        "change_output",
+        "delete_output",
+        "view_output",
+        "add_event",
+        "change_event",
+        "view_event",
+        "add_initiative",
+        "change_initiative",
+        "view_initiative",
+        "view_thematicarea",
+        "view_activitytype",
+        "view_historicalactivity",
+        "view_historicalevent",
+    ],
+    "partners": ["add_partner", "change_partner", "view_partner", "view_historicalpartner"],
+    "reports": ["view_reportsection"],
+}
+
+
+def sync_role_groups():
+    """Create the three groups if missing and give them their permissions (idempotent)."""
+    from django.contrib.auth.models import Group, Permission
+
+    ours = Permission.objects.filter(content_type__app_label__in=ROLE_APPS)
+    managers, _created = Group.objects.get_or_create(name=MANAGERS)
+    managers.permissions.add(*ours)
+    viewers, _created = Group.objects.get_or_create(name=VIEWERS)
+    viewers.permissions.add(*ours.filter(codename__startswith="view_"))
+    data_entry, _created = Group.objects.get_or_create(name=DATA_ENTRY)
+    for app_label, codenames in DATA_ENTRY_CODENAMES.items():
+        data_entry.permissions.add(
+            *ours.filter(content_type__app_label=app_label, codename__in=codenames)
+        )
+
+
 def role_names(user):
     """The role groups of `user`, read once per request and kept on the user object."""
     if user is None or not user.is_authenticated or not user.is_active:
@@ -38,3 +87,15 @@ def is_manager(user):
 def is_member(user):
     """Signed-in staff in any role also see internal records."""
     return is_manager(user) or bool(role_names(user))
+
+
+PUBLIC_SCOPE, MEMBER_SCOPE, MANAGER_SCOPE = "public", "member", "manager"
+
+
+def scope(user):
+    """Which of the three views of the records `user` has; cached data is kept per scope."""
+    if is_manager(user):
+        return MANAGER_SCOPE
+    if is_member(user):
+        return MEMBER_SCOPE
+    return PUBLIC_SCOPE

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_update_with_history
 
+from activities.caching import bump_data_version
 from activities.models import (
     Activity,
     ActivityPartner,
@@ -46,6 +47,7 @@ def _bulk_save(activities, fields, user):
     bulk_update_with_history(
         activities, Activity, [*fields, "updated_by"], default_user=user, batch_size=500
     )
+    bump_data_version()  # bulk updates send no post_save
 
 
 @transaction.atomic

@@ -1,13 +1,22 @@
-from django.db.models import Prefetch
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, ListView, RedirectView
+from django.utils.functional import cached_property
+from django.views.decorators.http import require_GET
+from django.views.generic import DetailView, ListView
 
-from activities import roles
+from activities import caching, roles
+from activities.exports import csv_response, xlsx_response
+from activities.filters import ActivityFilter
 from activities.models import Activity, ActivityPartner, Event, ThematicArea
+
+LOOKUP_LIMIT = 10
 
 
 def activity_rows(user):
-    """Activities `user` may see, ready for a list: type and areas come in two queries."""
+    """Activities `user` may see, ready for a list: type joined, areas in one more query."""
     return (
         Activity.objects.visible_to(user)
         .select_related("activity_type")
@@ -20,19 +29,127 @@ def activity_rows(user):
             "date_precision",
             "city",
             "country",
+            "review_state",
+            "visibility",
             "activity_type__name",
             "activity_type__slug",
         )
     )
 
 
-class ActivityListView(ListView):
-    template_name = "activities/activity_list.html"
-    context_object_name = "activities"
+class DeferredJoinPaginator(Paginator):
+    """Picks a page's ids inside the query that reads the rows.
+
+    The database walks the index for the ids alone and reads full rows only for the
+    page, so page 3,000 costs little more than page 1, and it is still one query.
+    With `count_key`, the count is kept in the shared cache for the data version.
+    """
+
+    count_key = None
+
+    @cached_property
+    def count(self):
+        if self.count_key is None:
+            return super().count
+        count = cache.get(self.count_key)
+        if count is None:
+            count = super().count
+            cache.set(self.count_key, count, caching.TIMEOUT)
+        return count
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        page_ids = self.object_list.prefetch_related(None).values("pk")[
+            bottom : bottom + self.per_page
+        ]
+        return self._get_page(self.object_list.filter(pk__in=page_ids), number, self)
+
+
+class PaginatedActivitiesMixin:
     paginate_by = 25
+    paginator_class = DeferredJoinPaginator
+    context_object_name = "activities"
+
+    def paginate_queryset(self, queryset, page_size):
+        """Out-of-range or malformed page numbers show the nearest real page."""
+        paginator = self.get_paginator(queryset, page_size)
+        if caching.page_cache_enabled():
+            paginator.count_key = caching.cache_key(
+                "count", self.request.path, roles.scope(self.request.user), self.query_string()
+            )
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def query_string(self):
+        """The filters and sort of this request, without the page number."""
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        return query.urlencode()
+
+    def get_context_data(self, **kwargs):
+        scope = roles.scope(self.request.user)
+        query_string = self.query_string()
+        fragment_key = rows_key = None
+        if caching.page_cache_enabled():
+            fragment_key = caching.cache_key("filters", scope, query_string)
+            rows_key = caching.cache_key(
+                "rows", scope, self.request.path, self.request.GET.urlencode()
+            )
+        return super().get_context_data(
+            query_string=query_string,
+            fragment_key=fragment_key,
+            rows_key=rows_key,
+            show_states=scope != roles.PUBLIC_SCOPE,
+            **kwargs,
+        )
+
+
+def filtered_activities(request):
+    """The filter set over what `request.user` may see, and the rows it lets through.
+
+    A filter with a wrong value shows its error and no rows, never a guess.
+    """
+    filterset = ActivityFilter(
+        request.GET or None, queryset=activity_rows(request.user), request=request
+    )
+    if filterset.is_bound and not filterset.is_valid():
+        return filterset, filterset.queryset.none()
+    return filterset, filterset.qs
+
+
+class ActivityListView(PaginatedActivitiesMixin, ListView):
+    template_name = "activities/activity_list.html"
 
     def get_queryset(self):
-        return activity_rows(self.request.user)
+        self.filterset, queryset = filtered_activities(self.request)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filter=self.filterset, **kwargs)
+
+
+def export(request, respond):
+    """The list's rows as a file; a wrong filter value is a 400 that names the field."""
+    filterset, queryset = filtered_activities(request)
+    if filterset.is_bound and not filterset.is_valid():
+        problems = "\n".join(
+            f"{field}: {' '.join(messages)}" for field, messages in filterset.errors.items()
+        )
+        return HttpResponseBadRequest(f"{problems}\n", content_type="text/plain; charset=utf-8")
+    return respond(
+        queryset.prefetch_related(None), request, roles.is_member(request.user), "activities"
+    )
+
+
+@require_GET
+def export_csv(request):
+    return export(request, csv_response)
+
+
+@require_GET
+def export_xlsx(request):
+    return export(request, xlsx_response)
 
 
 class ActivityDetailView(DetailView):
@@ -62,13 +179,10 @@ class ActivityDetailView(DetailView):
         )
 
 
-class RecordActivitiesView(ListView):
+class RecordActivitiesView(PaginatedActivitiesMixin, ListView):
     """A record's page: the record, then the activities filed under it that the user may see."""
 
     model = None
-    template_name = None
-    context_object_name = "activities"
-    paginate_by = 25
 
     def get_record(self):
         return get_object_or_404(self.model, slug=self.kwargs["slug"])
@@ -95,7 +209,11 @@ class ThematicAreaDetailView(RecordActivitiesView):
         )
 
     def activities_of(self, record):
-        return activity_rows(self.request.user).filter(thematic_areas=record)
+        """Activities in the area or in one of its narrower areas."""
+        links = Activity.thematic_areas.through.objects.filter(
+            Q(thematicarea=record) | Q(thematicarea__parent=record)
+        )
+        return activity_rows(self.request.user).filter(pk__in=links.values("activity_id"))
 
 
 class EventDetailView(RecordActivitiesView):
@@ -111,5 +229,20 @@ class EventDetailView(RecordActivitiesView):
         return activity_rows(self.request.user).filter(event=record)
 
 
-class HomeView(RedirectView):
-    pattern_name = "activities:list"
+def lookup_response(queryset, term, fields, label):
+    """Up to ten matches for a type-ahead box, as {value, label} pairs."""
+    term = term.strip()[:100]
+    if len(term) < 2:
+        return JsonResponse({"results": []})
+    condition = Q()
+    for field in fields:
+        condition |= Q(**{f"{field}__icontains": term})
+    matches = queryset.filter(condition).order_by("name")[:LOOKUP_LIMIT]
+    return JsonResponse({"results": [{"value": m.slug, "label": label(m)} for m in matches]})
+
+
+@require_GET
+def event_lookup(request):
+    return lookup_response(
+        Event.objects.only("name", "slug"), request.GET.get("q", ""), ["name"], lambda e: e.name
+    )

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +9,14 @@ admin.site.index_title = _("Records of the Gender Coordination Unit")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("api/", include("gcu_tracker.api")),
     path("", include("activities.urls")),
     path("partners/", include("partners.urls")),
+    path("reports/", include("reports.urls")),
 ]

@@ -8,13 +8,30 @@ from datetime import timedelta
 
 from django.utils.dates import MONTHS
 from django.utils.text import get_text_list
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 DAY, MONTH, YEAR = "day", "month", "year"
 
+# Month names and joining words, translated once per language: exports format
+# hundreds of thousands of dates and translation lookups would dominate.
+_WORDS = {}
+
+
+def _words():
+    language = get_language()
+    words = _WORDS.get(language)
+    if words is None:
+        words = _WORDS[language] = {
+            "months": [""] + [str(MONTHS[m]) for m in range(1, 13)],
+            "to": _("%(start)s to %(end)s"),
+            "and": _("%(start)s and %(end)s"),
+        }
+    return words
+
 
 def _month(value):
-    return str(MONTHS[value.month])
+    return _words()["months"][value.month]
 
 
 def format_date(value, precision=DAY):
@@ -41,21 +58,21 @@ def format_date_range(start, end=None, precision=DAY):
     if precision == YEAR:
         if end.year == start.year:
             return str(start.year)
-        return _("%(start)s to %(end)s") % {"start": start.year, "end": end.year}
+        return _words()["to"] % {"start": start.year, "end": end.year}
     if precision == MONTH:
         if (start.year, start.month) == (end.year, end.month):
             return format_date(start, MONTH)
         first = _month(start) if start.year == end.year else format_date(start, MONTH)
-        return _("%(start)s to %(end)s") % {"start": first, "end": format_date(end, MONTH)}
+        return _words()["to"] % {"start": first, "end": format_date(end, MONTH)}
 
-    joiner = _("%(start)s and %(end)s") if end - start == timedelta(days=1) else None
+    words = _words()
+    joiner = words["and"] if end - start == timedelta(days=1) else words["to"]
     if start.year != end.year:
         first = format_date(start)
     elif start.month != end.month:
         first = f"{start.day} {_month(start)}"
     else:
         first = str(start.day)
-    joiner = joiner or _("%(start)s to %(end)s")
     return joiner % {"start": first, "end": format_date(end)}
 
 

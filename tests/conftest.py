@@ -10,6 +10,24 @@ from tests.factories import make_user
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Role groups come from a migration; a reused test database flushed by an earlier
+    run's transactional tests has lost them, so they are put back once per run."""
+    with django_db_blocker.unblock():
+        roles.sync_role_groups()
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: rolled-back rows must not live on in it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def manager(db):
     return make_user(roles.MANAGERS, username="manager")

@@ -33,6 +33,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def role(self, create, extracted, **kwargs):
         if create and extracted:
+            if not Group.objects.filter(name=extracted).exists():
+                # Transactional tests flush the database, migration data included.
+                roles.sync_role_groups()
             self.groups.add(Group.objects.get(name=extracted))
         if create:
             self.save()

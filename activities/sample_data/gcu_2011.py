@@ -1213,3 +1213,25 @@ ACTIVITIES = [
         ),
     },
 ]
+
+# The report these records make: its period runs from the October 2010 expert meeting
+# to the end of November 2011. The introduction is the manager's own text.
+REPORT = {
+    "year": 2011,
+    "title": "Gender Coordination Report 2011",
+    "symbol": "CRP/36",
+    "period": ("2010-10-01", "2011-11-30"),
+    "introduction": (
+        "The year 2011 was the centenary of the Triangle factory fire in New York, in which 146 "
+        "women garment workers lost their lives on 25 March 1911, unable to escape because the "
+        "factory doors had been locked from outside. A hundred years later, thousands of "
+        "migrant women around the world still work in hard and unsafe conditions. Helping to "
+        "make migration safe for women therefore remains at the heart of IOM’s work through "
+        "the Gender Coordination Unit.\n\n"
+        "In 2011, the Unit fed the debates of the Fifty-fifth Session of the Commission on the "
+        "Status of Women, whose priority theme was the access and participation of women and "
+        "girls in education, training, science and technology, including for their equal "
+        "access to full employment and decent work, by adding to what is known about whether "
+        "skilled migrant women find decent jobs."
+    ),
+}

@@ -18,7 +18,7 @@ from activities.models import (
 )
 from activities.sample_data import gcu_2011 as data
 from partners.models import Partner
-from reports.models import ReportSection
+from reports.models import AnnualReport, ReportSection
 
 CHANGE_REASON = "Loaded from the 2011 sample records"
 
@@ -106,7 +106,22 @@ def load_2011():
     }
     for spec in data.ACTIVITIES:
         _load_activity(spec, counter, sections, areas, types, partners, events, initiatives)
+    _load_report(counter)
     return counter
+
+
+def _load_report(counter):
+    """The 2011 report; a report already marked final keeps its state and issued HTML."""
+    spec = data.REPORT
+    start, end = spec["period"]
+    values = {
+        "title": spec["title"],
+        "symbol": spec["symbol"],
+        "period_start": _date(start),
+        "period_end": _date(end),
+        "introduction": spec["introduction"],
+    }
+    return upsert(AnnualReport, counter, {"year": spec["year"]}, values)
 
 
 def _load_activity(spec, counter, sections, areas, types, partners, events, initiatives):

@@ -14,3 +14,9 @@ def date_span(record):
 @register.filter
 def precise_date(value, precision="day"):
     return format_date(value, precision)
+
+
+@register.filter
+def report_period(report):
+    """A report's reporting period: "1 October 2010 to 30 November 2011"."""
+    return format_date_range(report.period_start, report.period_end)

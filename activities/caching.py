@@ -1,0 +1,90 @@
+"""A data version that every write bumps, and small lookups cached against it.
+
+Cached values are keyed by the version, so a write anywhere makes every earlier entry
+unreachable at once. With several app servers, set REDIS_URL so they share one cache;
+the default in-process cache is right for a single process.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+VERSION_KEY = "gcu:data-version"
+TIMEOUT = 300
+
+
+def data_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(VERSION_KEY, version, None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def bump_data_version(*args, **kwargs):
+    """Invalidate everything cached against the data; connected to every write below."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def page_cache_enabled():
+    """Counts and rendered fragments are cached only where every process shares the cache.
+
+    With one cache per process a write in one process could not reach the others, and a
+    count could go on including a record that has just been made confidential.
+    """
+    return settings.GCU_PAGE_CACHE
+
+
+def cache_key(*parts):
+    """A key for the current data version and `parts` (scope, query string, ...)."""
+    digest = hashlib.sha1("|".join(str(p) for p in parts).encode()).hexdigest()
+    return f"gcu:{data_version()}:{digest}"
+
+
+def cached(name, compute, timeout=TIMEOUT):
+    """`compute()` cached under `name` for the current data version."""
+    key = f"gcu:{data_version()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
+def connect_signals():
+    from activities.models import (
+        Activity,
+        ActivityPartner,
+        ActivityType,
+        Event,
+        Initiative,
+        Output,
+        ThematicArea,
+    )
+    from partners.models import Partner
+
+    for model in (
+        Activity,
+        ActivityPartner,
+        ActivityType,
+        Event,
+        Initiative,
+        Output,
+        ThematicArea,
+        Partner,
+    ):
+        post_save.connect(
+            bump_data_version, sender=model, dispatch_uid=f"bump-save-{model.__name__}"
+        )
+        post_delete.connect(
+            bump_data_version, sender=model, dispatch_uid=f"bump-delete-{model.__name__}"
+        )
+    m2m_changed.connect(
+        bump_data_version,
+        sender=Activity.thematic_areas.through,
+        dispatch_uid="bump-activity-areas",
+    )

@@ -1,0 +1,213 @@
+"""The activity filters: one definition for the pages, the exports and the API."""
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from activities import roles
+from activities.caching import cached
+from activities.models import (
+    Activity,
+    ActivityPartner,
+    ActivityStatus,
+    ActivityType,
+    Event,
+    ReviewState,
+    ThematicArea,
+    Visibility,
+)
+from partners.models import Partner
+
+# Filters only signed-in staff may use: they narrow by states the public never sees.
+MEMBER_ONLY = ("review_state", "visibility")
+
+
+class SlugLookupWidget(forms.TextInput):
+    """A text box taking a slug, for lists far too long to render as options."""
+
+    def __init__(self, lookup_url_name, attrs=None):
+        self.lookup_url_name = lookup_url_name
+        super().__init__(attrs={"autocomplete": "off", "spellcheck": "false", **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["data-lookup"] = reverse(self.lookup_url_name)
+        return context
+
+
+def area_choices():
+    """Thematic areas by slug, narrower ones indented under their broader area."""
+
+    def compute():
+        areas = list(ThematicArea.objects.values_list("pk", "slug", "name", "parent_id"))
+        children = {}
+        for pk, slug, name, parent in areas:
+            children.setdefault(parent, []).append((pk, slug, name))
+        choices = []
+        for pk, slug, name in children.get(None, []):
+            choices.append((slug, name))
+            choices.extend((s, f"— {n}") for _pk, s, n in children.get(pk, []))
+        return choices
+
+    return cached("area-choices", compute)
+
+
+def country_choices():
+    """Only the countries some activity took place in: a short list, not all 249."""
+
+    def compute():
+        codes = (
+            Activity.objects.exclude(country="")
+            .order_by()
+            .values_list("country", flat=True)
+            .distinct()
+        )
+        return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
+
+    return cached("country-choices", compute)
+
+
+def type_choices():
+    return cached("type-choices", lambda: list(ActivityType.objects.values_list("slug", "name")))
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    """A record chosen by its slug (the API schema shows it as a string)."""
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SlugListFilter(django_filters.ChoiceFilter):
+    """A slug from a short list of choices (the API schema shows it as a string)."""
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """Sorts as asked, then by id, so that equal titles or dates never swap between pages."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        ordering = [self.get_ordering_value(param) for param in value]
+        tiebreak = "-id" if ordering[0].startswith("-") else "id"
+        return qs.order_by(*ordering, tiebreak)
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class ActivityFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="search",
+        label=_("Search"),
+        max_length=200,
+        help_text=_("Words in the title or summary, a city, or a partner’s name or acronym."),
+    )
+    year = IntegerFilter(
+        method="filter_year",
+        label=_("Year"),
+        min_value=1990,
+        max_value=2100,
+    )
+    date = django_filters.DateFromToRangeFilter(
+        field_name="start_date",
+        label=_("Starting between"),
+        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+    )
+    thematic_area = SlugListFilter(
+        choices=area_choices,
+        method="filter_thematic_area",
+        label=_("Thematic area"),
+        empty_label=_("Any area"),
+    )
+    activity_type = django_filters.ChoiceFilter(
+        choices=type_choices,
+        field_name="activity_type__slug",
+        label=_("Type"),
+        empty_label=_("Any type"),
+    )
+    partner = SlugChoiceFilter(
+        queryset=Partner.objects.all(),
+        to_field_name="slug",
+        method="filter_partner",
+        label=_("Partner"),
+        widget=SlugLookupWidget("partners:lookup"),
+        help_text=_("Type a partner’s name and pick it from the suggestions."),
+    )
+    event = SlugChoiceFilter(
+        queryset=Event.objects.all(),
+        to_field_name="slug",
+        label=_("Event"),
+        widget=SlugLookupWidget("activities:event-lookup"),
+        help_text=_("Type an event’s name and pick it from the suggestions."),
+    )
+    country = django_filters.ChoiceFilter(
+        choices=country_choices, label=_("Country"), empty_label=_("Any country")
+    )
+    status = django_filters.ChoiceFilter(
+        choices=ActivityStatus.choices, label=_("Status"), empty_label=_("Any status")
+    )
+    review_state = django_filters.ChoiceFilter(
+        choices=ReviewState.choices, label=_("Review state"), empty_label=_("Any state")
+    )
+    visibility = django_filters.ChoiceFilter(
+        choices=Visibility.choices, label=_("Visibility"), empty_label=_("Any visibility")
+    )
+    sort = StableOrderingFilter(
+        fields=(("start_date", "date"), ("title", "title")),
+        field_labels={"start_date": _("Date"), "title": _("Title")},
+        label=_("Sort by"),
+        empty_label=_("Newest first"),
+    )
+
+    class Meta:
+        model = Activity
+        fields = []
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        user = getattr(request, "user", None)
+        if not roles.is_member(user):
+            for name in MEMBER_ONLY:
+                self.filters.pop(name)
+        elif not roles.is_manager(user):
+            # Non-managers never see confidential records, so the choice would mislead.
+            visibility = self.filters["visibility"]
+            visibility.extra["choices"] = [
+                c for c in Visibility.choices if c[0] != Visibility.CONFIDENTIAL
+            ]
+            # A form field built earlier (and copied from the class) would keep every choice.
+            vars(visibility).pop("_field", None)
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        partner_match = ActivityPartner.objects.filter(activity=OuterRef("pk")).filter(
+            Q(partner__name__icontains=value) | Q(partner__acronym__iexact=value)
+        )
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(summary__icontains=value)
+            | Q(city__iexact=value)
+            | Exists(partner_match)
+        )
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(start_date__year=int(value))
+
+    def filter_thematic_area(self, queryset, name, slug):
+        """An area includes its narrower areas."""
+        linked = Activity.thematic_areas.through.objects.filter(activity=OuterRef("pk")).filter(
+            Q(thematicarea__slug=slug) | Q(thematicarea__parent__slug=slug)
+        )
+        return queryset.filter(Exists(linked))
+
+    def filter_partner(self, queryset, name, partner):
+        roles_of_partner = ActivityPartner.objects.filter(activity=OuterRef("pk"), partner=partner)
+        return queryset.filter(Exists(roles_of_partner))

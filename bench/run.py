@@ -1,0 +1,213 @@
+"""`make bench`: the speed figures of quality.md, measured on PostgreSQL in one run.
+
+Seeds a fresh database with the 2011 sample records and 1,000 demo activities, measures,
+then grows it to 100,000 demo activities and measures again. Times are medians of
+in-process requests after a warm-up, with DEBUG off; ratios are taken within the run.
+"""
+
+import io
+import os
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DB_NAME = os.environ.get("BENCH_DB", "gcu_tracker_bench")
+SERVER = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+os.environ["DATABASE_URL"] = f"{SERVER}/{DB_NAME}"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gcu_tracker.settings")
+os.environ["DJANGO_DEBUG"] = "false"
+os.environ.setdefault(
+    "DJANGO_SECRET_KEY", "bench-only-secret-key-not-for-production-use-0123456789"
+)
+os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver,localhost"
+# Redis is the shared cache a multi-process deployment uses; the page cache is switched
+# on and off per measurement below. Database 15 keeps the bench apart from anything else.
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
+
+WARMUP = 5
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "40"))
+results = {}
+
+
+def recreate_database():
+    import psycopg2
+
+    connection = psycopg2.connect(f"{SERVER}/postgres")
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}"')
+        cursor.execute(f'CREATE DATABASE "{DB_NAME}"')
+    connection.close()
+
+
+def median_ms(client, url, rounds=ROUNDS):
+    for _ in range(WARMUP):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+    timings = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
+def vacuum():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+
+
+def seed(count, replace):
+    from django.core.management import call_command
+
+    started = time.perf_counter()
+    call_command(
+        "generate_demo_data",
+        activities=count,
+        seed=0,
+        replace=replace,
+        stdout=io.StringIO(),
+    )
+    seconds = time.perf_counter() - started
+    vacuum()
+    return seconds
+
+
+def page_cache(enabled):
+    from django.core.cache import cache
+    from django.test import override_settings
+
+    cache.clear()
+    return override_settings(GCU_PAGE_CACHE=enabled)
+
+
+def measure_lists(label, anonymous, admin_client):
+    with page_cache(False):
+        results[f"list {label}"] = median_ms(anonymous, "/activities/")
+        results[f"filtered list {label}"] = median_ms(anonymous, FILTERED)
+    with page_cache(True):
+        results[f"cached list {label}"] = median_ms(anonymous, "/activities/")
+    results[f"admin changelist {label}"] = median_ms(admin_client, "/admin/activities/activity/")
+
+
+FILTERED = "/activities/?year=2020&thematic_area=migration-development&sort=title"
+
+
+def measure_deep_pages(anonymous, manager):
+    """Page 3,000 of the manager's list (all 100,000 rows) against page 1, uncached."""
+    with page_cache(False):
+        results["page 1"] = median_ms(manager, "/activities/?page=1")
+        results["page 3000"] = median_ms(manager, "/activities/?page=3000")
+
+
+def measure_csv(client):
+    """Rows per second and peak memory growth of the full CSV export, as a manager."""
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    response = client.get("/activities/export.csv")
+    lines = sum(chunk.count(b"\n") for chunk in response.streaming_content)
+    seconds = time.perf_counter() - started
+    growth_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    results["csv rows"] = lines - 1
+    results["csv rows/s"] = (lines - 1) / seconds
+    results["csv memory growth MB"] = growth_mb
+
+
+def show(rows):
+    width = max(len(name) for name, _value, _target in rows)
+    for name, value, target in rows:
+        print(f"  {name:<{width}}  {value:>12}  {target}")
+
+
+def main():
+    print(f"Benchmark database: {DB_NAME} (recreated)")
+    recreate_database()
+
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.test import Client
+
+    call_command("migrate", verbosity=0)
+    call_command("load_sample_data", stdout=io.StringIO())
+    admin = get_user_model().objects.create_superuser("bench-admin", password="bench-only-pw-01")
+    anonymous = Client()
+    admin_client = Client()
+    admin_client.force_login(admin)
+    manager_client = admin_client
+
+    seconds_1k = seed(1000, replace=False)
+    print(f"Seeded 1,000 demo activities in {seconds_1k:.1f} s; measuring...")
+    measure_lists("1k", anonymous, admin_client)
+
+    seconds_100k = seed(100_000, replace=True)
+    print(f"Seeded 100,000 demo activities in {seconds_100k:.1f} s; measuring...")
+    results["generate 100k s"] = seconds_100k
+    measure_lists("100k", anonymous, admin_client)
+    measure_deep_pages(anonymous, manager_client)
+    measure_csv(manager_client)
+
+    report_rows = []
+    try:
+        from bench import report as report_bench
+    except ImportError:
+        report_bench = None
+    if report_bench is not None:
+        report_rows = report_bench.measure(print) or []
+
+    list_100k = results["list 100k"]
+    cached_100k = results["cached list 100k"]
+    admin_100k = results["admin changelist 100k"]
+    print(f"\nResults (PostgreSQL, DEBUG off, medians of {ROUNDS} requests after {WARMUP} warm-up)")
+    show(
+        [
+            ("generate_demo_data 100,000", f"{results['generate 100k s']:.1f} s", "target < 30 s"),
+            ("public list, 1k", f"{results['list 1k']:.1f} ms", "page cache off"),
+            ("public list, 100k", f"{list_100k:.1f} ms", "page cache off; target <= 20 ms"),
+            ("public list, 1k, cached", f"{results['cached list 1k']:.1f} ms", "page cache on"),
+            (
+                "public list, 100k, cached",
+                f"{cached_100k:.1f} ms",
+                "page cache on; target <= 20 ms",
+            ),
+            ("filtered list, 100k", f"{results['filtered list 100k']:.1f} ms", FILTERED),
+            ("admin changelist, 1k", f"{results['admin changelist 1k']:.1f} ms", ""),
+            ("admin changelist, 100k", f"{admin_100k:.1f} ms", ""),
+            ("list / admin (100k)", f"{list_100k / admin_100k:.2f}", "cache off; target <= 0.5"),
+            ("cached list / admin (100k)", f"{cached_100k / admin_100k:.2f}", "target <= 0.5"),
+            (
+                "list growth 1k -> 100k",
+                f"{list_100k / results['list 1k']:.2f}x",
+                "cache off; target <= 1.3x",
+            ),
+            (
+                "cached list growth 1k -> 100k",
+                f"{cached_100k / results['cached list 1k']:.2f}x",
+                "target <= 1.3x",
+            ),
+            ("manager list page 1 (100k)", f"{results['page 1']:.1f} ms", ""),
+            ("manager list page 3,000 (100k)", f"{results['page 3000']:.1f} ms", ""),
+            (
+                "page 3,000 / page 1",
+                f"{results['page 3000'] / results['page 1']:.2f}x",
+                "target <= 2x",
+            ),
+            ("CSV export rows", f"{results['csv rows']:,}", ""),
+            ("CSV export speed", f"{results['csv rows/s']:,.0f} rows/s", "target >= 50,000 rows/s"),
+            ("CSV memory growth", f"{results['csv memory growth MB']:.1f} MB", "target < 50 MB"),
+            *report_rows,
+        ]
+    )
+
+
+if __name__ == "__main__":
+    main()

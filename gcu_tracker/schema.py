@@ -1,0 +1,80 @@
+"""The API's OpenAPI schema: drf-spectacular's, with the error answers of each operation.
+
+On its own because drf-spectacular reads the schema class while defining its views.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular import openapi
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
+from rest_framework import permissions, serializers
+
+
+class ErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField(help_text=_("What went wrong."))
+
+
+VALIDATION_ERRORS = {
+    "type": "object",
+    "description": _(
+        "Messages per field: a list of messages, or for a list of records the messages "
+        "of each refused record under its position; "
+        "`non_field_errors` for the record as a whole; `detail` for an unreadable request."
+    ),
+    "additionalProperties": {},
+}
+
+
+class AutoSchema(openapi.AutoSchema):
+    """drf-spectacular's schema, declaring the error answers each operation can give."""
+
+    def error_responses(self):
+        errors = {"401": ErrorSerializer}
+        if self.method in {"GET", "HEAD"}:
+            errors["404"] = ErrorSerializer
+            if self._is_list_view():
+                errors["400"] = VALIDATION_ERRORS
+            return errors
+        errors["403"] = ErrorSerializer
+        errors["409"] = ErrorSerializer
+        if self.method != "POST":
+            errors["404"] = ErrorSerializer
+        if self.method != "DELETE":
+            errors["400"] = VALIDATION_ERRORS
+        return errors
+
+    def get_auth(self):
+        """Anonymous reads are allowed wherever the permission class lets them through."""
+        auths = super().get_auth()
+        anonymous_reads = any(
+            isinstance(p, permissions.DjangoModelPermissionsOrAnonReadOnly)
+            for p in self.view.get_permissions()
+        )
+        if anonymous_reads and self.method in permissions.SAFE_METHODS and {} not in auths:
+            auths.append({})
+        return auths
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        for code, body in self.error_responses().items():
+            if code not in responses:
+                responses[code] = self._get_response_for_code(body, code, direction=direction)
+        return responses
+
+
+class FilterSetSchema(DjangoFilterExtension):
+    """Documents a FilterSet's filters without leaving form fields built on its class."""
+
+    priority = 1
+
+    # A field built on the class is copied into every FilterSet made afterwards, pages
+    # included, while ActivityFilter narrows the visibility choices per user before its
+    # field is built: a field left over from the schema would offer every choice.
+    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
+        filterset_class = getattr(auto_schema.view, "filterset_class", None)
+        filters = getattr(filterset_class, "base_filters", {}).values()
+        unbuilt = [f for f in filters if "_field" not in vars(f)]
+        try:
+            return super().get_schema_operation_parameters(auto_schema, *args, **kwargs)
+        finally:
+            for f in unbuilt:
+                vars(f).pop("_field", None)

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.ReportListView.as_view(), name="index"),
+    path("<int:year>/", views.report_detail, name="detail"),
+    path("<int:year>/export.html", views.report_export, name="export"),
+    path("<int:year>/mark-final/", views.mark_final, name="mark-final"),
+    path("<int:year>/reopen/", views.reopen, name="reopen"),
+]

@@ -1,0 +1,101 @@
+"""CSV and XLSX exports hold exactly the rows of the filtered list."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from tests.factories import ActivityFactory, ActivityPartnerFactory, PartnerFactory
+
+pytestmark = pytest.mark.django_db
+
+CSV = reverse("activities:export-csv")
+XLSX = reverse("activities:export-xlsx")
+
+
+def csv_rows(response):
+    assert response.streaming
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def xlsx_rows(response):
+    sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+@pytest.fixture
+def activities():
+    vienna = ActivityFactory(
+        title="Training in Vienna",
+        start_date=datetime.date(2011, 5, 17),
+        end_date=datetime.date(2011, 5, 18),
+        city="Vienna",
+        country="AT",
+        participants_total=24,
+    )
+    ActivityPartnerFactory(
+        activity=vienna,
+        partner=PartnerFactory(name="International Labour Organization"),
+        role="co_organiser",
+    )
+    ActivityFactory(title="Meeting in 2010", start_date=datetime.date(2010, 10, 18))
+    ActivityFactory(title="Secret", visibility="confidential", start_date=datetime.date(2011, 6, 1))
+    ActivityFactory(title="Draft", review_state="draft", start_date=datetime.date(2011, 6, 1))
+
+
+def test_the_csv_is_streamed_with_the_lists_rows(client, activities):
+    response = client.get(CSV, {"year": "2011"})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="activities.csv"' in response["Content-Disposition"]
+    rows = csv_rows(response)
+    assert rows[0][:4] == ["Title", "Address", "Type", "Dates"]
+    assert [r[0] for r in rows[1:]] == ["Training in Vienna"]
+    vienna = dict(zip(rows[0], rows[1], strict=True))
+    assert vienna["Dates"] == "17 and 18 May 2011"
+    assert vienna["Country"] == "Austria"
+    assert vienna["Partners and roles"] == "International Labour Organization (Co-organiser)"
+    assert vienna["Participants"] == "24"
+    assert vienna["Address"].endswith(
+        "/activities/activity-" + vienna["Address"].split("activity-")[-1]
+    )
+
+
+def test_exports_follow_the_list_order_and_filters(client, activities):
+    listed = [a.title for a in client.get(reverse("activities:list")).context["activities"]]
+    assert [r[0] for r in csv_rows(client.get(CSV))[1:]] == listed
+    assert [r[0] for r in xlsx_rows(client.get(XLSX))[1:]] == listed
+
+
+def test_the_xlsx_has_the_same_rows_as_the_csv(client, activities):
+    response = client.get(XLSX, {"q": "Vienna"})
+    assert response["Content-Type"].startswith(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    rows = xlsx_rows(response)
+    assert [r[0] for r in rows[1:]] == ["Training in Vienna"]
+    assert rows[1][3] == "17 and 18 May 2011"
+
+
+def test_confidential_and_unapproved_rows_never_reach_a_public_export(client, activities):
+    for response in (client.get(CSV), client.get(XLSX)):
+        text = str(csv_rows(response) if response.streaming else xlsx_rows(response))
+        assert "Secret" not in text
+        assert "Draft" not in text
+        assert "Review state" not in text
+
+
+def test_managers_export_everything_with_the_review_columns(client, manager, activities):
+    client.force_login(manager)
+    rows = csv_rows(client.get(CSV))
+    assert rows[0][-2:] == ["Review state", "Visibility"]
+    assert {r[0] for r in rows[1:]} == {"Training in Vienna", "Meeting in 2010", "Secret", "Draft"}
+
+
+def test_text_that_looks_like_a_formula_is_neutralised(client):
+    ActivityFactory(title='=HYPERLINK("http://example.com")')
+    rows = csv_rows(client.get(CSV))
+    assert rows[1][0].startswith("'=")

@@ -1,0 +1,224 @@
+"""The 2011 records make the 2011 report: its sections, items, paragraphs and bullets."""
+
+import datetime
+
+import pytest
+
+from activities.models import Activity
+from reports.builder import build_report
+from tests.factories import (
+    ActivityFactory,
+    InitiativeFactory,
+    ReportSectionFactory,
+    ThematicAreaFactory,
+)
+from tests.reports.conftest import AnnualReportFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def texts(document):
+    return [p.text for p in document.paragraphs]
+
+
+def bullets(document):
+    """Every bullet after the introduction's list of thematic areas."""
+    return [
+        b.text
+        for s in document.sections[1:]
+        for i in s.items
+        for p in i.paragraphs
+        for b in p.bullets
+    ]
+
+
+def test_the_2011_report_has_the_sections_of_the_issued_document_in_order(sample_report):
+    document = build_report(sample_report)
+    assert [(s.numeral, s.title) for s in document.sections] == [
+        ("I", "Introduction"),
+        ("II", "Awareness-raising activities on gender and migration"),
+        ("III", "Inter-agency involvement"),
+        ("IV", "Gender focal point network"),
+        ("V", "Collaboration with service areas and field offices"),
+        ("VI", "Gender in human resources"),
+        ("VII", "Sensitization of staff to gender issues"),
+        ("VIII", "Ongoing activities"),
+    ]
+
+
+def test_the_2011_report_numbers_24_paragraphs_continuously(sample_report):
+    document = build_report(sample_report)
+    assert [p.number for p in document.paragraphs] == list(range(1, 25))
+    per_section = [sum(len(i.paragraphs) for i in s.items) for s in document.sections]
+    assert per_section == [3, 7, 7, 1, 1, 2, 1, 2]
+
+
+def test_the_2011_report_has_the_subheadings_of_the_issued_document(sample_report):
+    document = build_report(sample_report)
+    headings = {s.numeral: [i.heading for i in s.items] for s in document.sections}
+    assert headings["II"] == [
+        "Information sheets on key gender and migration-related issues",
+        "Capacity Building Workshop for Women Leaders of Diaspora Associations",
+        "Addressing female genital mutilation in the context of migration",
+        "Deskilling of qualified migrant women",
+        "Protecting women migrant domestic workers",
+        "Fourth United Nations Conference on the Least Developed Countries",
+        "Others",
+    ]
+    assert headings["III"][:2] == ["Inter-Agency Network on Women and Gender Equality", "UN-Women"]
+    assert len(headings["III"]) == 7
+    # Paragraphs without a subheading: sections IV, V, VII, VIII and the second item of VI.
+    assert headings["IV"] == headings["V"] == headings["VII"] == [""]
+    assert headings["VI"] == ["Prevention of sexual exploitation and abuse", ""]
+    assert headings["VIII"] == ["", ""]
+
+
+def test_the_introduction_ends_with_the_thematic_areas_worked_on(sample_report):
+    intro = build_report(sample_report).sections[0].items[0].paragraphs
+    assert [p.number for p in intro] == [1, 2, 3]
+    assert intro[0].text.startswith("The year 2011 was the centenary of the Triangle factory fire")
+    assert [b.text for b in intro[2].bullets] == [
+        "Violence and discrimination affecting migrant women and girls;",
+        "Gender, migration and development, including women’s labour migration, remittances "
+        "and capacity-building for women in diaspora associations;",
+        "Female genital mutilation in the context of migration;",
+        "Prevention of sexual exploitation and abuse.",
+    ]
+
+
+def test_minor_items_are_bullets_under_others_with_place_and_dates(sample_report):
+    document = build_report(sample_report)
+    others = document.sections[1].items[-1]
+    assert others.heading == "Others"
+    (lead,) = others.paragraphs
+    assert lead.number == 10
+    found = [b.text for b in lead.bullets]
+    assert len(found) == 8
+    assert (
+        "Consortium for Applied Research on International Migration (Italy, 18 and 19 October 2010). It started"
+        in found[0]
+    )
+    assert found[1].endswith("and took part in it (Senegal, 30 November to 2 December 2010).")
+    assert "(New York, 17 and 18 May 2011)." in found[3]
+    assert found[4].endswith("countries of origin and destination (Vienna, 17 and 18 May 2011).")
+    assert "(Jamaica, 7 and 8 September 2011)" in found[5]
+    assert found[7].endswith("convened by Oxfam Novib (Netherlands, 29 and 30 September 2011).")
+
+
+def test_the_bracket_closes_the_first_sentence_not_an_abbreviation(sample_report):
+    visit = bullets(build_report(sample_report))[2]
+    assert "by Ms. Pernille Frahm" in visit
+    assert "labour market (United Kingdom, 8 to 10 February 2011). The Assembly adopted" in visit
+
+
+def test_a_record_known_only_to_its_year_and_without_place_gets_no_bracket(sample_report):
+    wfwp = bullets(build_report(sample_report))[6]
+    assert "(" not in wfwp
+    assert wfwp.endswith("on “Women in war and reconstruction”.")
+
+
+def test_people_trained_so_far_are_summed_from_the_records(sample_report):
+    haifa = build_report(sample_report).paragraphs[4]
+    assert haifa.number == 5
+    assert haifa.text.endswith("Since it began, the initiative has reached 50 diaspora women.")
+    assert len(haifa.sources) == 3  # Haifa, London and Berlin; 2009 is before the period
+
+    Activity.objects.filter(slug="diaspora-women-leaders-workshop-2009").update(
+        participants_total=30, participants_women=30
+    )
+    haifa = build_report(sample_report).paragraphs[4]
+    assert haifa.text.endswith("the initiative has reached 51 diaspora women.")
+
+
+def test_paragraphs_name_the_records_they_were_built_from(sample_report):
+    document = build_report(sample_report)
+    deskilling = document.paragraphs[6]
+    assert {s.slug for s in deskilling.sources} >= {
+        "crushed-hopes-book",
+        "csw55-deskilling-side-event",
+        "creative-workshop-deskilled-women",
+    }
+    vienna = document.paragraphs[9].bullets[4]
+    assert [s.slug for s in vienna.sources] == ["osce-ilo-gender-labour-migration-training-2011"]
+
+
+def test_empty_sections_are_left_out_and_the_numbering_closes_up(sample_report):
+    Activity.objects.filter(report_section__slug="inter-agency").update(visibility="internal")
+    document = build_report(sample_report)
+    assert [s.numeral for s in document.sections] == ["I", "II", "III", "IV", "V", "VI", "VII"]
+    assert document.sections[2].title == "Gender focal point network"
+    assert [p.number for p in document.paragraphs] == list(range(1, 18))
+
+
+def test_activities_outside_the_period_are_left_out(sample_report):
+    sample_report.period_start = datetime.date(2011, 1, 1)
+    sample_report.period_end = datetime.date(2011, 12, 31)
+    found = bullets(build_report(sample_report))
+    assert not any("Italy, 18 and 19 October 2010" in text for text in found)
+
+
+def test_an_initiative_without_summary_tells_its_activities_in_date_order():
+    section = ReportSectionFactory(title="Awareness")
+    initiative = InitiativeFactory(title="Domestic workers", summary="")
+    for day, summary in [(20, "Second.\n\nThird."), (10, "First.")]:
+        ActivityFactory(
+            initiative=initiative,
+            report_section=section,
+            prominence="headline",
+            start_date=datetime.date(2011, 5, day),
+            summary=summary,
+        )
+    document = build_report(AnnualReportFactory(introduction=""))
+    (section_built,) = document.sections
+    assert section_built.numeral == "I"
+    (item,) = section_built.items
+    assert item.heading == "Domestic workers"
+    assert [(p.number, p.text) for p in item.paragraphs] == [
+        (1, "First."),
+        (2, "Second."),
+        (3, "Third."),
+    ]
+
+
+def test_narrower_areas_are_listed_under_their_broader_area():
+    broad = ThematicAreaFactory(name="Migration and development", order=1)
+    narrow = ThematicAreaFactory(name="Remittances", parent=broad, order=2)
+    unused = ThematicAreaFactory(name="Diaspora", parent=broad, order=3)
+    other = ThematicAreaFactory(name="PSEA", order=4)
+    ActivityFactory(report_section=ReportSectionFactory()).thematic_areas.set([narrow, other])
+    intro = build_report(AnnualReportFactory(introduction="")).sections[0]
+    (paragraph,) = intro.items[0].paragraphs
+    assert [b.text for b in paragraph.bullets] == [
+        "Migration and development, including remittances;",
+        "PSEA.",
+    ]
+    assert unused.name not in paragraph.bullets[0].text
+
+
+def test_a_bullet_without_place_or_dates_is_the_summary_alone():
+    section = ReportSectionFactory()
+    ActivityFactory(
+        report_section=section,
+        summary="The Unit supported a conference.",
+        date_precision="year",
+        start_date=datetime.date(2011, 1, 1),
+    )
+    ActivityFactory(
+        report_section=section,
+        summary="The Unit wrote a paper",
+        start_date=datetime.date(2011, 3, 8),
+    )
+    ActivityFactory(
+        report_section=section,
+        summary="The Unit met experts. It wrote notes.",
+        city="Geneva",
+        date_precision="month",
+        start_date=datetime.date(2011, 6, 1),
+    )
+    (section_built,) = build_report(AnnualReportFactory(introduction="")).sections
+    found = [b.text for b in section_built.items[0].paragraphs[0].bullets]
+    assert found == [
+        "The Unit supported a conference.",
+        "The Unit wrote a paper (8 March 2011)",
+        "The Unit met experts (Geneva, June 2011). It wrote notes.",
+    ]
