@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django import forms
+from django.core.cache import cache
 from django.db.models import Count, Max, Min, Q, Sum
 from django.db.models.functions import ExtractMonth
 from django.urls import reverse
@@ -10,6 +11,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from activities import caching, roles
 from activities.models import Activity, ActivityPartner, DatePrecision
 
 TOP_PARTNERS = 10
@@ -153,9 +155,24 @@ def dashboard_figures(activities, year):
 class DashboardView(TemplateView):
     template_name = "activities/dashboard.html"
 
+    def span(self, activities):
+        """First and last start dates the user may see (cached with the page cache on)."""
+
+        def compute():
+            return activities.aggregate(first=Min("start_date"), last=Max("start_date"))
+
+        if not caching.page_cache_enabled():
+            return compute()
+        key = caching.cache_key("dashboard-span", roles.scope(self.request.user))
+        span = cache.get(key)
+        if span is None:
+            span = compute()
+            cache.set(key, span, caching.TIMEOUT)
+        return span
+
     def get_context_data(self, **kwargs):
         activities = Activity.objects.visible_to(self.request.user)
-        span = activities.aggregate(first=Min("start_date"), last=Max("start_date"))
+        span = self.span(activities)
         years = list(range(span["last"].year, span["first"].year - 1, -1)) if span["last"] else []
         form = YearForm(self.request.GET if "year" in self.request.GET else None)
         year = years[0] if years else None
@@ -163,5 +180,16 @@ class DashboardView(TemplateView):
             year = form.cleaned_data["year"]
         context = super().get_context_data(form=form, years=years, year=year, **kwargs)
         if year is not None:
-            context.update(dashboard_figures(activities, year))
+            context.update(self.figures(activities, year))
         return context
+
+    def figures(self, activities, year):
+        """The year's figures; with the page cache on, computed once per data version."""
+        if not caching.page_cache_enabled():
+            return dashboard_figures(activities, year)
+        key = caching.cache_key("dashboard", roles.scope(self.request.user), year)
+        figures = cache.get(key)
+        if figures is None:
+            figures = dashboard_figures(activities, year)
+            cache.set(key, figures, caching.TIMEOUT)
+        return figures

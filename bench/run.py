@@ -25,6 +25,9 @@ os.environ.setdefault(
     "DJANGO_SECRET_KEY", "bench-only-secret-key-not-for-production-use-0123456789"
 )
 os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver,localhost"
+# Requests are made in-process over plain http: no redirect to https, no sign-in log lines.
+os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "false"
+os.environ.setdefault("DJANGO_LOG_LEVEL", "WARNING")
 # Redis is the shared cache a multi-process deployment uses; the page cache is switched
 # on and off per measurement below. Database 15 keeps the bench apart from anything else.
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")

@@ -115,3 +115,16 @@ def test_a_repeat_visit_with_the_page_cache_costs_no_query(
     with django_assert_num_queries(0):
         response = client.get(reverse("activities:list"), {"page": "2"})
     assert "Activity" in response.content.decode()
+
+
+def test_the_cached_dashboard_costs_no_query_until_a_write(
+    client, records, settings, django_assert_num_queries
+):
+    settings.GCU_PAGE_CACHE = True
+    make_activities(5, *records)
+    client.get("/")
+    with django_assert_num_queries(0):
+        client.get("/")
+    ActivityFactory(title="New one")
+    response = client.get("/")
+    assert response.context["count"] == 6
