@@ -45,6 +45,18 @@ def cache_key(*parts):
     return f"gcu:{data_version()}:{digest}"
 
 
+def for_page(compute, *parts):
+    """`compute()`, kept for the data version under `parts` when the page cache is on."""
+    if not page_cache_enabled():
+        return compute()
+    key = cache_key(*parts)
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
 def cached(name, compute, timeout=TIMEOUT):
     """`compute()` cached under `name` for the current data version."""
     key = f"gcu:{data_version()}:{name}"
@@ -55,36 +67,28 @@ def cached(name, compute, timeout=TIMEOUT):
     return value
 
 
-def connect_signals():
-    from activities.models import (
-        Activity,
-        ActivityPartner,
-        ActivityType,
-        Event,
-        Initiative,
-        Output,
-        ThematicArea,
-    )
-    from partners.models import Partner
+# Every model whose rows a list, count, chart or filter choice shows.
+WATCHED = [
+    "activities.Activity",
+    "activities.ActivityPartner",
+    "activities.ActivityType",
+    "activities.Event",
+    "activities.Initiative",
+    "activities.Output",
+    "activities.ThematicArea",
+    "partners.Partner",
+]
 
-    for model in (
-        Activity,
-        ActivityPartner,
-        ActivityType,
-        Event,
-        Initiative,
-        Output,
-        ThematicArea,
-        Partner,
-    ):
-        post_save.connect(
-            bump_data_version, sender=model, dispatch_uid=f"bump-save-{model.__name__}"
-        )
-        post_delete.connect(
-            bump_data_version, sender=model, dispatch_uid=f"bump-delete-{model.__name__}"
-        )
+
+def connect_signals():
+    from django.apps import apps
+
+    for label in WATCHED:
+        model = apps.get_model(label)
+        post_save.connect(bump_data_version, sender=model, dispatch_uid=f"bump-save-{label}")
+        post_delete.connect(bump_data_version, sender=model, dispatch_uid=f"bump-delete-{label}")
     m2m_changed.connect(
         bump_data_version,
-        sender=Activity.thematic_areas.through,
+        sender=apps.get_model("activities.Activity").thematic_areas.through,
         dispatch_uid="bump-activity-areas",
     )

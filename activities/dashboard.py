@@ -3,7 +3,6 @@
 from dataclasses import dataclass, field
 
 from django import forms
-from django.core.cache import cache
 from django.db.models import Count, Max, Min, Q, Sum
 from django.db.models.functions import ExtractMonth
 from django.urls import reverse
@@ -156,19 +155,12 @@ class DashboardView(TemplateView):
     template_name = "activities/dashboard.html"
 
     def span(self, activities):
-        """First and last start dates the user may see (cached with the page cache on)."""
-
-        def compute():
-            return activities.aggregate(first=Min("start_date"), last=Max("start_date"))
-
-        if not caching.page_cache_enabled():
-            return compute()
-        key = caching.cache_key("dashboard-span", roles.scope(self.request.user))
-        span = cache.get(key)
-        if span is None:
-            span = compute()
-            cache.set(key, span, caching.TIMEOUT)
-        return span
+        """First and last start dates the user may see."""
+        return caching.for_page(
+            lambda: activities.aggregate(first=Min("start_date"), last=Max("start_date")),
+            "dashboard-span",
+            roles.scope(self.request.user),
+        )
 
     def get_context_data(self, **kwargs):
         activities = Activity.objects.visible_to(self.request.user)
@@ -184,12 +176,10 @@ class DashboardView(TemplateView):
         return context
 
     def figures(self, activities, year):
-        """The year's figures; with the page cache on, computed once per data version."""
-        if not caching.page_cache_enabled():
-            return dashboard_figures(activities, year)
-        key = caching.cache_key("dashboard", roles.scope(self.request.user), year)
-        figures = cache.get(key)
-        if figures is None:
-            figures = dashboard_figures(activities, year)
-            cache.set(key, figures, caching.TIMEOUT)
-        return figures
+        """The year's figures, computed once per data version when the page cache is on."""
+        return caching.for_page(
+            lambda: dashboard_figures(activities, year),
+            "dashboard",
+            roles.scope(self.request.user),
+            year,
+        )

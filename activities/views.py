@@ -1,4 +1,3 @@
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import HttpResponseBadRequest, JsonResponse
@@ -42,20 +41,16 @@ class DeferredJoinPaginator(Paginator):
 
     The database walks the index for the ids alone and reads full rows only for the
     page, so page 3,000 costs little more than page 1, and it is still one query.
-    With `count_key`, the count is kept in the shared cache for the data version.
+    With `count_parts`, the count is kept in the shared cache for the data version.
     """
 
-    count_key = None
+    count_parts = None
 
     @cached_property
     def count(self):
-        if self.count_key is None:
+        if self.count_parts is None:
             return super().count
-        count = cache.get(self.count_key)
-        if count is None:
-            count = super().count
-            cache.set(self.count_key, count, caching.TIMEOUT)
-        return count
+        return caching.for_page(self.object_list.count, "count", *self.count_parts)
 
     def page(self, number):
         number = self.validate_number(number)
@@ -74,10 +69,11 @@ class PaginatedActivitiesMixin:
     def paginate_queryset(self, queryset, page_size):
         """Out-of-range or malformed page numbers show the nearest real page."""
         paginator = self.get_paginator(queryset, page_size)
-        if caching.page_cache_enabled():
-            paginator.count_key = caching.cache_key(
-                "count", self.request.path, roles.scope(self.request.user), self.query_string()
-            )
+        paginator.count_parts = (
+            self.request.path,
+            roles.scope(self.request.user),
+            self.query_string(),
+        )
         page = paginator.get_page(self.request.GET.get(self.page_kwarg))
         return paginator, page, page.object_list, page.has_other_pages()
 
