@@ -1,16 +1,16 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
-from activities import roles, services
+from activities import history, services
 from activities.models import (
     Activity,
     ActivityPartner,
@@ -19,9 +19,25 @@ from activities.models import (
     Initiative,
     Output,
     ThematicArea,
-    Visibility,
+    visibility_rule,
 )
+from core.admin import RecordAdmin
+from partners.models import Partner
 from reports.dates import format_date_range
+
+
+def revert_form(form_class, version):
+    """The change form showing a past version, its areas included (simple_history shows today's)."""
+    areas = (version.relations or {}).get("areas")
+    if areas is None:
+        areas = list(version.thematic_areas.values_list("thematicarea_id", flat=True))
+
+    class RevertForm(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.initial["thematic_areas"] = areas
+
+    return RevertForm
 
 
 class ActivityPartnerInline(admin.TabularInline):
@@ -39,25 +55,54 @@ class OutputInline(admin.TabularInline):
 
 
 class ActivityAdminForm(forms.ModelForm):
-    """The activity form, refusing review moves that the user's role does not allow."""
+    """The activity form: says which version it was based on, and keeps to the review rules."""
+
+    based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
     user = None  # set by ActivityAdmin.get_form; the admin supplies model and fields
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.stored = None
+        if self.instance.pk:
+            # The stored record, not the instance: a revert form's instance is a past version.
+            self.stored = services.current_state(self.instance.pk)
+            self.initial["based_on_version"] = self.stored.version
+
     def clean(self):
         cleaned = super().clean()
-        before = None
-        if self.instance.pk:
-            before = Activity.objects.filter(pk=self.instance.pk).first()
+        if self.stored is not None:
+            based_on = cleaned.get("based_on_version")
+            if based_on != self.stored.version:
+                self.add_error(None, stale_message(self.stored, based_on))
+                # Saving again applies this input over the other change, knowingly.
+                self.data = self.data.copy()
+                self.data[self.add_prefix("based_on_version")] = self.stored.version
         errors = services.workflow_errors(
-            self.user, before, cleaned.get("review_state"), cleaned.get("visibility")
+            self.user, self.stored, cleaned.get("review_state"), cleaned.get("visibility")
         )
         for field, message in errors.items():
             self.add_error(field, message)
         return cleaned
 
 
+def stale_message(current, based_on):
+    """Who changed the record after the version a form was based on, when, and what."""
+    who = current.updated_by.get_username() if current.updated_by else _("Someone")
+    when = date_format(localtime(current.updated_at), "DATETIME_FORMAT")
+    changed = services.fields_changed_since(current, based_on)
+    message = _(
+        "%(who)s changed this activity (%(when)s) after you opened it. Nothing you entered "
+        "has been saved: it is kept below. Compare it with the record as it stands now, "
+        "then save again to apply it."
+    ) % {"who": who, "when": when}
+    if changed:
+        message += " " + _("Their change concerned: %(fields)s.") % {"fields": ", ".join(changed)}
+    return message
+
+
 @admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin):
+class ActivityAdmin(RecordAdmin):
     form = ActivityAdminForm
     list_display = [
         "title",
@@ -115,22 +160,86 @@ class ActivityAdmin(SimpleHistoryAdmin):
     ]
 
     def get_queryset(self, request):
-        """Managers see every record; other staff see confidential records they created."""
-        queryset = super().get_queryset(request)
-        if roles.is_manager(request.user):
-            return queryset
-        return queryset.exclude(Q(visibility=Visibility.CONFIDENTIAL) & ~Q(created_by=request.user))
+        """The one visibility rule: every list, form, history page and action of the admin."""
+        return super().get_queryset(request).visible_to(request.user)
+
+    def visible_history(self, request, versions):
+        """Past versions by the same rule: a record once confidential keeps those versions hidden."""
+        return versions.filter(visibility_rule(request.user))
+
+    def get_fieldsets(self, request, obj=None):
+        """Those who may save the form send the version it was based on, in a hidden field."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not self.has_change_permission(request, obj):
+            return fieldsets
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "fields": [*options["fields"], "based_on_version"]}), *rest]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.user = request.user
+        version = getattr(request, "reverting_to", None)
+        if version is not None:
+            form = revert_form(form, version)
         return form
 
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
+        """Begin one change (activities/services.py); save_related records it."""
+        based_on = form.cleaned_data.get("based_on_version") if change else None
+        services.start_change(obj, user=request.user, based_on=based_on)
+        obj.save()
+        version = getattr(request, "reverting_to", None)
+        if version is not None:
+            services.restore_relations(obj, version.relations)
+            request.reverted = obj
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.finish_change(form.instance, user=request.user)
+
+    def delete_model(self, request, obj):
+        services.delete_activity(activity=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for activity in queryset:
+            services.delete_activity(activity=activity, user=request.user)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except services.StaleVersion as stale:
+            # Two saves based on the same version at the same moment: this one came second.
+            self.message_user(request, stale_message(stale.current, None), messages.ERROR)
+            return redirect(request.path)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """A revert is one change like any other: its history entry is written once it is done."""
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        reverted = getattr(request, "reverted", None)
+        if reverted is not None:
+            services.finish_change(reverted, user=request.user, reason="Reverted")
+        return response
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        """simple_history's differences, and those of partner roles and outputs."""
+        super().set_history_delta_changes(request, historical_records, foreign_keys_are_objs)
+        records = list(historical_records)
+        partner_ids = {
+            partner
+            for record in records
+            for partner, _role in (record.relations or {}).get("partner_roles", [])
+        }
+        names = {
+            pk: acronym or name
+            for pk, name, acronym in Partner.objects.filter(pk__in=partner_ids).values_list(
+                "pk", "name", "acronym"
+            )
+        }
+        for newer, older in zip(records, records[1:], strict=False):
+            for label, old, new in history.relation_changes(older, newer, names):
+                newer.history_delta_changes.append(
+                    {"field": label, "old": "; ".join(old) or "—", "new": "; ".join(new) or "—"}
+                )
 
     @admin.display(description=_("dates"), ordering="start_date")
     def dates(self, obj):
@@ -148,7 +257,7 @@ class ActivityAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Submit selected drafts for review"), permissions=["change"])
     def submit_for_review(self, request, queryset):
-        count = services.submit(list(queryset), request.user)
+        count = services.submit(activities=list(queryset), user=request.user)
         self.message_user(
             request,
             ngettext("%d activity submitted.", "%d activities submitted.", count) % count,
@@ -157,7 +266,7 @@ class ActivityAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Approve selected activities"), permissions=["approve"])
     def approve(self, request, queryset):
-        count = services.approve(list(queryset), request.user)
+        count = services.approve(activities=list(queryset), user=request.user)
         self.message_user(
             request,
             ngettext("%d activity approved.", "%d activities approved.", count) % count,
@@ -166,7 +275,7 @@ class ActivityAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Publish selected approved activities"), permissions=["publish"])
     def publish(self, request, queryset):
-        count, skipped = services.publish(list(queryset), request.user)
+        count, skipped = services.publish(activities=list(queryset), user=request.user)
         self.message_user(
             request,
             ngettext("%d activity published.", "%d activities published.", count) % count,
@@ -233,7 +342,7 @@ class ActivityAdmin(SimpleHistoryAdmin):
         if request.method != "POST":
             return redirect("admin:activities_activity_deleted")
         deletion = get_object_or_404(self._deleted_records(), history_id=history_id)
-        activity = services.restore_activity(deletion, request.user)
+        activity = services.restore_activity(deletion=deletion, user=request.user)
         self.log_addition(request, activity, [{"added": {}}])
         self.message_user(
             request,
@@ -252,7 +361,7 @@ class ActivityAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ThematicArea)
-class ThematicAreaAdmin(SimpleHistoryAdmin):
+class ThematicAreaAdmin(RecordAdmin):
     list_display = ["name", "parent", "order"]
     list_editable = ["order"]
     list_select_related = ["parent"]
@@ -269,7 +378,7 @@ class ActivityTypeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(RecordAdmin):
     list_display = ["name", "kind", "event_dates", "city", "country", "organiser", "series"]
     list_filter = ["kind", "country"]
     list_select_related = ["organiser", "series"]
@@ -286,7 +395,7 @@ class EventAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(SimpleHistoryAdmin):
+class InitiativeAdmin(RecordAdmin):
     list_display = ["title"]
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}

@@ -11,9 +11,10 @@ from django_countries.serializers import CountryFieldMixin
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
-from rest_framework import serializers, viewsets
+from rest_framework import exceptions, serializers, status, viewsets
+from rest_framework.response import Response
 
-from activities import services
+from activities import roles, selectors, services
 from activities.filters import ActivityFilter
 from activities.models import (
     Activity,
@@ -30,12 +31,35 @@ from reports.models import ReportSection
 
 
 class RecordField(serializers.RelatedField):
-    """A related record: read as its id, slug and name; written as its id or its slug."""
+    """A related record: read as its id, slug and name; written as its id or its slug.
+
+    With `visible_to` (a function of the user giving the registry they may see), a record
+    the reader may not know of is shown as null: an event's organiser known only from a
+    confidential activity stays unknown to the public.
+    """
 
     default_error_messages = {
         "does_not_exist": _("There is no record with the id or slug “{value}”."),
         "incorrect_type": _("Give the record’s id (a number) or its slug (text)."),
     }
+
+    def __init__(self, *, visible_to=None, **kwargs):
+        self.visible_to = visible_to
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        value = super().get_attribute(instance)
+        if value is None or self.visible_to is None:
+            return value
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if roles.is_member(user):
+            return value
+        # One query per request and registry, however many records are listed.
+        known = self.context.setdefault(("visible", self.visible_to), {})
+        if "ids" not in known:
+            known["ids"] = set(self.visible_to(user).values_list("pk", flat=True))
+        return value if value.pk in known["ids"] else None
 
     def to_representation(self, value):
         return {"id": value.pk, "slug": value.slug, "name": str(value)}
@@ -43,6 +67,8 @@ class RecordField(serializers.RelatedField):
     def to_internal_value(self, data):
         if isinstance(data, bool) or not isinstance(data, int | str):
             self.fail("incorrect_type")
+        if isinstance(data, str) and ("\x00" in data or len(data) > 255):
+            self.fail("does_not_exist", value=data[:255].replace("\x00", ""))
         queryset = self.get_queryset()
         try:
             if isinstance(data, int):
@@ -176,7 +202,18 @@ class ActivityTypeSerializer(RecordSerializer):
 class EventSerializer(RecordSerializer):
     """An occasion activities belong to; recurring ones are editions of a series."""
 
-    organiser = PartnerField(queryset=Partner.objects.all(), required=False, allow_null=True)
+    organiser = PartnerField(
+        queryset=Partner.objects.all(),
+        required=False,
+        allow_null=True,
+        visible_to=selectors.partners_visible_to,
+    )
+    series = RecordField(
+        queryset=Event.objects.all(),
+        required=False,
+        allow_null=True,
+        visible_to=selectors.events_visible_to,
+    )
 
     class Meta:
         model = Event
@@ -228,6 +265,15 @@ class ActivitySerializer(RecordSerializer):
         queryset=ReportSection.objects.all(), required=False, allow_null=True
     )
     outputs = OutputSerializer(many=True, read_only=True)
+    version = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=2**31 - 1,
+        help_text=_(
+            "The record's version. A change says which version it is based on, here or in "
+            "If-Match (the ETag of a read); a change based on an older version is refused."
+        ),
+    )
     page_url = serializers.SerializerMethodField(help_text=_("The activity’s page on the site."))
 
     related_lists = ("roles",)
@@ -261,6 +307,7 @@ class ActivitySerializer(RecordSerializer):
             "outputs",
             "created_at",
             "updated_at",
+            "version",
             "page_url",
         ]
 
@@ -283,25 +330,26 @@ class ActivitySerializer(RecordSerializer):
             user, self.instance, instance.review_state, instance.visibility
         )
 
+    def split(self, attrs):
+        attrs = {name: value for name, value in attrs.items() if name != "version"}
+        return super().split(attrs)
+
     def save_record(self, instance, validated_data):
-        return with_relations(Activity.objects).get(
-            pk=super().save_record(instance, validated_data).pk
+        """One change through the services: the version check, the record, its relations."""
+        values, relations = self.split(validated_data)
+        for name, value in values.items():
+            setattr(instance, name, value)
+        roles_given = relations.get("roles")
+        services.save_activity(
+            instance,
+            user=self.context["request"].user,
+            based_on=self.context.get("based_on"),
+            areas=relations.get("thematic_areas"),
+            roles=None
+            if roles_given is None
+            else [(row["partner"], row["role"]) for row in roles_given],
         )
-
-    def save_relations(self, activity, relations):
-        if "thematic_areas" in relations:
-            activity.thematic_areas.set(relations["thematic_areas"])
-        if "roles" in relations:
-            self.replace_roles(activity, relations["roles"])
-
-    def replace_roles(self, activity, roles):
-        """Keep the roles that stay, so their history shows only what changed."""
-        wanted = {(row["partner"].pk, row["role"]): row["partner"] for row in roles}
-        for row in activity.roles.all():
-            if wanted.pop((row.partner_id, row.role), None) is None:
-                row.delete()
-        for (_partner_id, role), partner in wanted.items():
-            ActivityPartner.objects.create(activity=activity, partner=partner, role=role)
+        return with_relations(Activity.objects).get(pk=instance.pk)
 
 
 def with_relations(activities):
@@ -327,8 +375,59 @@ class RecordViewSet(viewsets.ModelViewSet):
         instance.delete()
 
 
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = _("The request conflicts with the records as they stand.")
+    default_code = "conflict"
+
+
+class PreconditionRequired(exceptions.APIException):
+    status_code = 428
+    default_detail = _(
+        "Say which version of the activity this change is based on: send If-Match with "
+        "the ETag of your last read, or the record's “version” in the body."
+    )
+    default_code = "precondition_required"
+
+
+class PreconditionFailed(exceptions.APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_code = "precondition_failed"
+
+
+def etag(activity):
+    """The activity's entity tag: it changes with every change to the record."""
+    return f'"{activity.pk}.{activity.version}"'
+
+
+def if_match_versions(header, activity):
+    """The versions an If-Match header names for `activity`: None for "*"."""
+    if header.strip() == "*":
+        return None
+    versions = set()
+    for tag in header.split(","):
+        tag = tag.strip().removeprefix("W/")
+        pk, _dot, version = tag.strip('"').partition(".")
+        if pk == str(activity.pk) and version.isascii() and version.isdigit():
+            versions.add(int(version))
+    return versions
+
+
+def stale_detail(current):
+    who = current.updated_by.get_username() if current.updated_by else _("someone")
+    return _(
+        "%(who)s changed this activity after the version your change is based on. "
+        "Read it again (it is at version %(version)s) and apply your change to it."
+    ) % {"who": who, "version": current.version}
+
+
 class ActivityViewSet(RecordViewSet):
-    """Activities the user may see, with the list pages' filters."""
+    """Activities the user may see, with the list pages' filters.
+
+    A read answers the record's ETag; a change (PUT, PATCH) says which version it is based
+    on, with If-Match or `version` in the body, and one based on an older version is
+    refused (412 or 409) rather than undoing someone else's change.
+    """
 
     serializer_class = ActivitySerializer
     filterset_class = ActivityFilter
@@ -336,11 +435,56 @@ class ActivityViewSet(RecordViewSet):
     def get_queryset(self):
         return with_relations(Activity.objects.visible_to(self.request.user))
 
-    def perform_create(self, serializer):
-        serializer.save(created_by=self.request.user, updated_by=self.request.user)
+    def retrieve(self, request, *args, **kwargs):
+        activity = self.get_object()
+        response = Response(self.get_serializer(activity).data)
+        response["ETag"] = etag(activity)
+        return response
 
-    def perform_update(self, serializer):
-        serializer.save(updated_by=self.request.user)
+    def based_on(self, request, activity):
+        """The version a change is based on, from If-Match or the body; refused when stale."""
+        header = request.headers.get("If-Match")
+        if header is not None:
+            versions = if_match_versions(header, activity)
+            if versions is None:
+                return activity.version
+            if activity.version not in versions:
+                raise PreconditionFailed(stale_detail(services.current_state(activity.pk)))
+            return activity.version
+        body = request.data.get("version") if isinstance(request.data, dict) else None
+        if body is None:
+            raise PreconditionRequired()
+        if isinstance(body, bool) or not isinstance(body, int):
+            raise exceptions.ValidationError({"version": [_("Give the version as a number.")]})
+        if body != activity.version:
+            raise Conflict(stale_detail(services.current_state(activity.pk)))
+        return body
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        instance = self.get_object()
+        context = {**self.get_serializer_context(), "based_on": self.based_on(request, instance)}
+        serializer = self.get_serializer_class()(
+            instance, data=request.data, partial=partial, context=context
+        )
+        serializer.is_valid(raise_exception=True)
+        activity = serializer.save()
+        response = Response(self.get_serializer(activity).data)
+        response["ETag"] = etag(activity)
+        return response
+
+    def create(self, request, *args, **kwargs):
+        response = super().create(request, *args, **kwargs)
+        response["ETag"] = etag(Activity.objects.get(pk=response.data["id"]))
+        return response
+
+    def perform_destroy(self, instance):
+        header = self.request.headers.get("If-Match")
+        if header is not None:
+            versions = if_match_versions(header, instance)
+            if versions is not None and instance.version not in versions:
+                raise PreconditionFailed(stale_detail(services.current_state(instance.pk)))
+        services.delete_activity(activity=instance, user=self.request.user)
 
 
 class ThematicAreaViewSet(RecordViewSet):
@@ -358,7 +502,12 @@ class ActivityTypeViewSet(RecordViewSet):
 
 
 class EventViewSet(RecordViewSet):
-    """Events, newest first; data entry staff may add and change them."""
+    """Events, newest first; data entry staff may add and change them.
 
-    queryset = Event.objects.select_related("series", "organiser")
+    The public knows an event only where an activity they may see belongs to it.
+    """
+
     serializer_class = EventSerializer
+
+    def get_queryset(self):
+        return selectors.events_visible_to(self.request.user).select_related("series", "organiser")

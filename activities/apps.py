@@ -7,6 +7,7 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Activities")
 
     def ready(self):
-        from activities.caching import connect_signals
+        from activities import caching, history
 
-        connect_signals()
+        caching.connect_signals()
+        history.connect_signals()

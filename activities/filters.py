@@ -1,27 +1,26 @@
 """The activity filters: one definition for the pages, the exports and the API."""
 
+from functools import partial
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from activities import roles
+from activities import roles, selectors
 from activities.caching import cached
 from activities.models import (
     Activity,
     ActivityPartner,
     ActivityStatus,
     ActivityType,
-    Event,
     ReviewState,
     ThematicArea,
     Visibility,
 )
-from partners.models import Partner
 
 # Filters only signed-in staff may use: they narrow by states the public never sees.
 MEMBER_ONLY = ("review_state", "visibility")
@@ -57,23 +56,48 @@ def area_choices():
     return cached("area-choices", compute)
 
 
-def country_choices():
-    """Only the countries some activity took place in: a short list, not all 249."""
-
-    def compute():
-        codes = (
-            Activity.objects.exclude(country="")
-            .order_by()
-            .values_list("country", flat=True)
-            .distinct()
-        )
-        return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
-
-    return cached("country-choices", compute)
-
-
 def type_choices():
     return cached("type-choices", lambda: list(ActivityType.objects.values_list("slug", "name")))
+
+
+class LazyChoices:
+    """Choices computed when first read: a form that is never drawn or checked never asks."""
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.value = None
+
+    def __iter__(self):
+        if self.value is None:
+            self.value = list(self.compute())
+        return iter(self.value)
+
+    def __len__(self):
+        return len(list(iter(self)))
+
+    def __deepcopy__(self, memo):
+        # Forms copy their fields; the request behind the choices is not theirs to copy.
+        return self
+
+
+def visible_countries(request):
+    return selectors.country_choices(getattr(request, "user", None))
+
+
+def visibility_choices(request):
+    """Viewers never see confidential records, so the choice would only mislead them."""
+    user = getattr(request, "user", None)
+    if roles.is_manager(user) or roles.is_data_entry(user):
+        return Visibility.choices
+    return [c for c in Visibility.choices if c[0] != Visibility.CONFIDENTIAL]
+
+
+def visible_partners(request):
+    return selectors.partners_visible_to(getattr(request, "user", None))
+
+
+def visible_events(request):
+    return selectors.events_visible_to(getattr(request, "user", None))
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -132,7 +156,7 @@ class ActivityFilter(django_filters.FilterSet):
         empty_label=_("Any type"),
     )
     partner = SlugChoiceFilter(
-        queryset=Partner.objects.all(),
+        queryset=visible_partners,
         to_field_name="slug",
         method="filter_partner",
         label=_("Partner"),
@@ -140,14 +164,14 @@ class ActivityFilter(django_filters.FilterSet):
         help_text=_("Type a partner’s name and pick it from the suggestions."),
     )
     event = SlugChoiceFilter(
-        queryset=Event.objects.all(),
+        queryset=visible_events,
         to_field_name="slug",
         label=_("Event"),
         widget=SlugLookupWidget("activities:event-lookup"),
         help_text=_("Type an event’s name and pick it from the suggestions."),
     )
     country = django_filters.ChoiceFilter(
-        choices=country_choices, label=_("Country"), empty_label=_("Any country")
+        choices=(), label=_("Country"), empty_label=_("Any country")
     )
     status = django_filters.ChoiceFilter(
         choices=ActivityStatus.choices, label=_("Status"), empty_label=_("Any status")
@@ -175,14 +199,22 @@ class ActivityFilter(django_filters.FilterSet):
         if not roles.is_member(user):
             for name in MEMBER_ONLY:
                 self.filters.pop(name)
-        elif not roles.is_manager(user):
-            # Non-managers never see confidential records, so the choice would mislead.
-            visibility = self.filters["visibility"]
-            visibility.extra["choices"] = [
-                c for c in Visibility.choices if c[0] != Visibility.CONFIDENTIAL
-            ]
-            # A form field built earlier (and copied from the class) would keep every choice.
-            vars(visibility).pop("_field", None)
+
+    # Choices that depend on who asks, set on each form (the class's fields are shared).
+    request_choices = {"country": visible_countries, "visibility": visibility_choices}
+
+    def get_form_class(self):
+        form_class = super().get_form_class()
+        request, request_choices = self.request, self.request_choices
+
+        class RequestForm(form_class):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for name, choices_for in request_choices.items():
+                    if name in self.fields:
+                        self.fields[name].choices = LazyChoices(partial(choices_for, request))
+
+        return RequestForm
 
     def search(self, queryset, name, value):
         value = value.strip()

@@ -243,32 +243,70 @@ class Prominence(models.TextChoices):
     MINOR = "minor", _("Minor: a bullet under “Others”")
 
 
+def visibility_rule(user):
+    """The one visibility rule, as a condition on a record's review state, visibility and author.
+
+    | who                                 | sees                                               |
+    |-------------------------------------|----------------------------------------------------|
+    | anonymous, accounts without a role  | approved public records                            |
+    | viewers                             | also approved internal records                     |
+    | data entry                          | also unapproved records that are not confidential, |
+    |                                     | and every record they created themselves           |
+    | managers and superusers             | everything                                         |
+
+    The condition names only fields that an activity's history keeps too, so the admin's
+    history pages filter past versions by the same rule (`HistoricalActivity` rows).
+    """
+    if roles.is_manager(user):
+        return Q()
+    published = Q(review_state=ReviewState.APPROVED, visibility=Visibility.PUBLIC)
+    if not roles.is_member(user):
+        return published
+    seen = Q(
+        review_state=ReviewState.APPROVED,
+        visibility__in=[Visibility.PUBLIC, Visibility.INTERNAL],
+    )
+    if roles.is_data_entry(user):
+        seen |= ~Q(review_state=ReviewState.APPROVED) & ~Q(visibility=Visibility.CONFIDENTIAL)
+        seen |= Q(created_by=user)
+    return seen
+
+
 class ActivityQuerySet(models.QuerySet):
     def published(self):
         """What anyone, signed in or not, may read."""
         return self.filter(review_state=ReviewState.APPROVED, visibility=Visibility.PUBLIC)
 
     def visible_to(self, user):
-        """The one visibility rule: every page, count, export, API call and report uses it.
-
-        Anonymous visitors (and accounts with no role) see approved public records;
-        signed-in staff in a role also see approved internal records; managers see
-        everything, drafts and confidential records included.
-        """
-        if roles.is_manager(user):
-            return self.all()
-        if roles.is_member(user):
-            return self.filter(
-                review_state=ReviewState.APPROVED,
-                visibility__in=[Visibility.PUBLIC, Visibility.INTERNAL],
-            )
-        return self.published()
+        """The records `user` may see (`visibility_rule`): every surface reads through this."""
+        return self.filter(visibility_rule(user))
 
     def in_period(self, start, end):
         """Activities that took place, at least partly, between `start` and `end`."""
         return self.filter(start_date__lte=end).filter(
             Q(end_date__gte=start) | Q(end_date__isnull=True, start_date__gte=start)
         )
+
+
+class ActivityHistoryRelations(models.Model):
+    """What an activity's history keeps beside its own fields (see activities/history.py)."""
+
+    relations = models.JSONField(
+        _("areas, partner roles and outputs"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("As they stood at this version; empty on versions recorded before they were kept."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+# Kept by name so that activities/history.py can record one entry per change by hand.
+activity_history = HistoricalRecords(
+    m2m_fields=["thematic_areas"], bases=[ActivityHistoryRelations]
+)
 
 
 class Activity(models.Model):
@@ -378,8 +416,11 @@ class Activity(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    # Every write says which version it was based on; a write based on an older one is
+    # refused instead of silently undoing someone else's change (activities/services.py).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
-    history = HistoricalRecords(m2m_fields=[thematic_areas])
+    history = activity_history
 
     objects = ActivityQuerySet.as_manager()
 

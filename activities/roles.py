@@ -89,13 +89,23 @@ def is_member(user):
     return is_manager(user) or bool(role_names(user))
 
 
+def is_data_entry(user):
+    """Data entry staff also see unapproved records that are not confidential, and their own."""
+    return DATA_ENTRY in role_names(user)
+
+
 PUBLIC_SCOPE, MEMBER_SCOPE, MANAGER_SCOPE = "public", "member", "manager"
 
 
 def scope(user):
-    """Which of the three views of the records `user` has; cached data is kept per scope."""
+    """Which view of the records `user` has; cached data is kept per scope.
+
+    Data entry staff see the records they created, so each of them is a scope of their own.
+    """
     if is_manager(user):
         return MANAGER_SCOPE
+    if is_data_entry(user):
+        return f"entry-{user.pk}"
     if is_member(user):
         return MEMBER_SCOPE
     return PUBLIC_SCOPE

@@ -1,19 +1,26 @@
-"""Writes that do more than save(): review workflow and restoring deleted activities."""
+"""Writes that do more than save(): one change at a time, review moves, deleting and restoring.
 
-from datetime import timedelta
+The admin, the API and the management commands all write activities through these, so
+the version check, the history entry and the review rules are the same everywhere.
+"""
+
+from datetime import date
 
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
-from simple_history.utils import bulk_update_with_history
 
+from activities import history, roles
 from activities.caching import bump_data_version
 from activities.models import (
     Activity,
     ActivityPartner,
     Output,
     ReviewState,
+    ThematicArea,
     Visibility,
 )
+from partners.models import Partner
 
 
 def can_approve(user):
@@ -29,7 +36,8 @@ def workflow_errors(user, before, review_state, visibility):
 
     `before` is the stored activity, or None for a new one. Data entry staff may
     draft and submit; approving needs the approve permission and making a record
-    public needs the publish permission (both held by managers).
+    public needs the publish permission (both held by managers). Only managers make a
+    confidential record less confidential.
     """
     errors = {}
     was_approved = before is not None and before.review_state == ReviewState.APPROVED
@@ -38,93 +46,221 @@ def workflow_errors(user, before, review_state, visibility):
     elif was_approved and review_state != ReviewState.APPROVED and not can_approve(user):
         errors["review_state"] = _("Only managers can withdraw an approval.")
     was_public = before is not None and before.visibility == Visibility.PUBLIC
+    was_confidential = before is not None and before.visibility == Visibility.CONFIDENTIAL
     if visibility == Visibility.PUBLIC and not was_public and not can_publish(user):
         errors["visibility"] = _("Only managers can make an activity public.")
+    elif was_confidential and visibility != Visibility.CONFIDENTIAL and not roles.is_manager(user):
+        errors["visibility"] = _(
+            "Only managers can make a confidential activity less confidential."
+        )
     return errors
 
 
-def _bulk_save(activities, fields, user):
-    bulk_update_with_history(
-        activities, Activity, [*fields, "updated_by"], default_user=user, batch_size=500
+class StaleVersion(Exception):
+    """The activity was changed by someone else after the version a write was based on."""
+
+    def __init__(self, current):
+        super().__init__(f"activity {current.pk} is at version {current.version}")
+        self.current = current
+
+
+def current_state(activity_id):
+    """The stored activity with who changed it last, for telling a writer what happened."""
+    return Activity.objects.select_related("updated_by").get(pk=activity_id)
+
+
+def check_version(activity_id, based_on):
+    """Raise StaleVersion unless the stored activity is still at version `based_on`."""
+    current = current_state(activity_id)
+    if current.version != based_on:
+        raise StaleVersion(current)
+    return current
+
+
+def _claim_version(activity, based_on):
+    """Move the stored version on from `based_on`, or refuse.
+
+    One conditional UPDATE: of two writers based on the same version, exactly one moves it.
+    """
+    claimed = Activity.objects.filter(pk=activity.pk, version=based_on).update(
+        version=F("version") + 1
     )
-    bump_data_version()  # bulk updates send no post_save
+    if not claimed:
+        raise StaleVersion(current_state(activity.pk))
+    activity.version = based_on + 1
+
+
+def fields_changed_since(current, based_on):
+    """Names of the fields changed between version `based_on` and `current`, from history."""
+    if based_on is None:
+        return []
+    versions = Activity.history.filter(id=current.pk)
+    old = versions.filter(version=based_on).order_by("history_date").last()
+    new = versions.first()
+    if old is None or new is None or old == new:
+        return []
+    delta = new.diff_against(old)
+    names = [str(Activity._meta.get_field(name).verbose_name) for name in delta.changed_fields]
+    return names + [str(label) for label, _old, _new in history.relation_changes(old, new, {})]
+
+
+CHANGE_ATTRIBUTE = "_gcu_change"
+
+
+def start_change(activity, *, user, based_on):
+    """Begin saving `activity` (new, or based on version `based_on`) as one change.
+
+    Call inside a transaction, save the activity and its relations, then
+    `finish_change`. Raises StaleVersion when the record moved on since `based_on`.
+    """
+    if activity.pk is None:
+        kind = "+"
+        activity.created_by = activity.created_by or user
+        activity.version = 1
+    else:
+        kind = "~"
+        if based_on is None:
+            raise ValueError("A change to a stored activity says which version it is based on.")
+        _claim_version(activity, based_on)
+    activity.updated_by = user
+    setattr(activity, history.PAUSE_ATTRIBUTE, True)
+    setattr(activity, CHANGE_ATTRIBUTE, kind)
+    return kind
+
+
+def finish_change(activity, *, user, reason=""):
+    """Record the change begun by `start_change` as one history entry, relations included."""
+    kind = getattr(activity, CHANGE_ATTRIBUTE, None)
+    if kind is None:
+        return
+    delattr(activity, CHANGE_ATTRIBUTE)
+    if hasattr(activity, history.PAUSE_ATTRIBUTE):
+        delattr(activity, history.PAUSE_ATTRIBUTE)
+    history.record(activity, kind, user=user, reason=reason)
+    bump_data_version()
 
 
 @transaction.atomic
-def submit(activities, user):
+def save_activity(activity, *, user, based_on=None, areas=None, roles=None, reason=""):
+    """Save `activity` with its areas and partner roles as one change.
+
+    `areas` (thematic areas) and `roles` ((partner, role) pairs) replace the stored
+    ones when given. Raises StaleVersion when `based_on` is not the stored version.
+    """
+    start_change(activity, user=user, based_on=based_on)
+    activity.save()
+    if areas is not None:
+        activity.thematic_areas.set(areas)
+    if roles is not None:
+        replace_roles(activity, roles)
+    finish_change(activity, user=user, reason=reason)
+    return activity
+
+
+def restore_relations(activity, relations):
+    """Put back the partner roles and outputs a past version had (its areas come with the form)."""
+    if relations is None:
+        return
+    partners = {
+        p.pk: p for p in Partner.objects.filter(pk__in=[p for p, _r in relations["partner_roles"]])
+    }
+    replace_roles(
+        activity,
+        [(partners[p], role) for p, role in relations["partner_roles"] if p in partners],
+    )
+    Output.objects.filter(activity=activity).delete()
+    Output.objects.bulk_create(_outputs(activity, relations["outputs"]))
+
+
+def _outputs(activity, rows):
+    for row in rows:
+        issued_on = date.fromisoformat(row["issued_on"]) if row["issued_on"] else None
+        yield Output(activity=activity, **{**row, "issued_on": issued_on})
+
+
+def replace_roles(activity, pairs):
+    """Make the activity's partner roles exactly `pairs`; roles that stay are kept as they are."""
+    wanted = {(partner.pk, role): partner for partner, role in pairs}
+    for row in ActivityPartner.objects.filter(activity=activity):
+        if wanted.pop((row.partner_id, row.role), None) is None:
+            row.delete()
+    for (_partner_id, role), partner in wanted.items():
+        ActivityPartner.objects.create(activity=activity, partner=partner, role=role)
+
+
+def _move(activities, *, user, reason, **values):
+    """Set `values` on each activity as one change of its own, in one transaction."""
+    with transaction.atomic():
+        for activity in activities:
+            start_change(activity, user=user, based_on=activity.version)
+            for name, value in values.items():
+                setattr(activity, name, value)
+            activity.save(update_fields=[*values, "version", "updated_by", "updated_at"])
+            finish_change(activity, user=user, reason=reason)
+    return len(activities)
+
+
+def submit(*, activities, user):
     """Send drafts for review; returns how many changed."""
-    changed = [a for a in activities if a.review_state == ReviewState.DRAFT]
-    for activity in changed:
-        activity.review_state = ReviewState.SUBMITTED
-        activity.updated_by = user
-    _bulk_save(changed, ["review_state"], user)
-    return len(changed)
+    drafts = [a for a in activities if a.review_state == ReviewState.DRAFT]
+    return _move(
+        drafts, user=user, reason="Submitted for review", review_state=ReviewState.SUBMITTED
+    )
 
 
-@transaction.atomic
-def approve(activities, user):
+def approve(*, activities, user):
     """Approve what is not approved yet; returns how many changed."""
     if not can_approve(user):
         raise PermissionError("approve_activity")
-    changed = [a for a in activities if a.review_state != ReviewState.APPROVED]
-    for activity in changed:
-        activity.review_state = ReviewState.APPROVED
-        activity.updated_by = user
-    _bulk_save(changed, ["review_state"], user)
-    return len(changed)
+    waiting = [a for a in activities if a.review_state != ReviewState.APPROVED]
+    return _move(waiting, user=user, reason="Approved", review_state=ReviewState.APPROVED)
 
 
-@transaction.atomic
-def publish(activities, user):
+def publish(*, activities, user):
     """Make approved activities public; returns (published, skipped because unapproved)."""
     if not can_publish(user):
         raise PermissionError("publish_activity")
     approved = [a for a in activities if a.review_state == ReviewState.APPROVED]
-    changed = [a for a in approved if a.visibility != Visibility.PUBLIC]
-    for activity in changed:
-        activity.visibility = Visibility.PUBLIC
-        activity.updated_by = user
-    _bulk_save(changed, ["visibility"], user)
-    return len(changed), len(activities) - len(approved)
-
-
-# Deleting an activity deletes its partner roles and outputs in the same transaction,
-# a few milliseconds before the activity's own history entry. Rows whose deletion was
-# recorded within this window went with the activity; older deletions were deliberate.
-CASCADE_WINDOW = timedelta(seconds=5)
-
-
-def _rows_deleted_with(history_model, deletion):
-    """The inline rows that were deleted together with the activity, as they last stood."""
-    latest = {}
-    for record in history_model.objects.filter(
-        activity_id=deletion.id, history_date__lte=deletion.history_date
-    ).order_by("history_date", "history_id"):
-        latest[record.id] = record
-    window_start = deletion.history_date - CASCADE_WINDOW
-    return [r for r in latest.values() if r.history_type == "-" and r.history_date >= window_start]
+    private = [a for a in approved if a.visibility != Visibility.PUBLIC]
+    count = _move(private, user=user, reason="Published", visibility=Visibility.PUBLIC)
+    return count, len(activities) - len(approved)
 
 
 @transaction.atomic
-def restore_activity(deletion, user):
-    """Bring back a deleted activity with its partner roles, outputs and thematic areas.
+def delete_activity(*, activity, user):
+    """Delete an activity; its history entry keeps what it had, for restoring it."""
+    activity._history_user = user
+    activity.delete()
 
-    `deletion` is the activity's historical record of type "-". The activity gets
-    its old id and slug back; a new history entry records who restored it.
+
+@transaction.atomic
+def restore_activity(*, deletion, user):
+    """Bring back a deleted activity with its areas, partner roles and outputs.
+
+    `deletion` is the activity's history entry of type "-". The activity gets its old id
+    and slug back; a new history entry records who restored it.
     """
     if Activity.objects.filter(pk=deletion.id).exists():
         raise ValueError(_("This activity exists; there is nothing to restore."))
+    kept = deletion.relations or {"areas": [], "partner_roles": [], "outputs": []}
     activity = deletion.instance
     activity.updated_by = user
-    activity._history_user = user
-    activity.save(force_insert=True)
-    # The deletion entry is written after the area links are gone; the entry before it
-    # holds the last set of areas.
-    last_state = deletion.prev_record or deletion
-    activity.thematic_areas.set([row.thematicarea_id for row in last_state.thematic_areas.all()])
-
-    for row in _rows_deleted_with(ActivityPartner.history.model, deletion):
-        row.instance.save(force_insert=True)
-    for row in _rows_deleted_with(Output.history.model, deletion):
-        row.instance.save(force_insert=True)
+    # Areas and partners deleted since then cannot come back with it.
+    areas = ThematicArea.objects.filter(pk__in=kept["areas"])
+    partners = set(
+        Partner.objects.filter(pk__in=[p for p, _r in kept["partner_roles"]]).values_list(
+            "pk", flat=True
+        )
+    )
+    with history.paused(activity):
+        activity.save(force_insert=True)
+        activity.thematic_areas.set(areas)
+    ActivityPartner.objects.bulk_create(
+        ActivityPartner(activity=activity, partner_id=partner, role=role)
+        for partner, role in kept["partner_roles"]
+        if partner in partners
+    )
+    Output.objects.bulk_create(_outputs(activity, kept["outputs"]))
+    history.record(activity, "+", user=user, reason="Restored")
+    bump_data_version()
     return activity

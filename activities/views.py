@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
-from activities import caching, roles
+from activities import caching, roles, selectors
 from activities.exports import csv_response, xlsx_response
 from activities.filters import ActivityFilter
 from activities.models import Activity, ActivityPartner, Event, ThematicArea
@@ -217,16 +217,30 @@ class EventDetailView(RecordActivitiesView):
     template_name = "activities/event_detail.html"
 
     def get_record(self):
-        return get_object_or_404(
-            Event.objects.select_related("organiser", "series"), slug=self.kwargs["slug"]
+        """An event the user may know of; its organiser and series only if they may too."""
+        user = self.request.user
+        event = get_object_or_404(
+            selectors.events_visible_to(user).select_related("organiser", "series"),
+            slug=self.kwargs["slug"],
         )
+        self.organiser = selectors.visible_or_none(
+            selectors.partners_visible_to(user), event.organiser
+        )
+        self.series = selectors.visible_or_none(selectors.events_visible_to(user), event.series)
+        return event
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(organiser=self.organiser, series=self.series, **kwargs)
 
     def activities_of(self, record):
         return activity_rows(self.request.user).filter(event=record)
 
 
 def lookup_response(queryset, term, fields, label):
-    """Up to ten matches for a type-ahead box, as {value, label} pairs."""
+    """Up to ten matches for a type-ahead box, as {value, label} pairs.
+
+    `queryset` is the registry as the user may see it (activities/selectors.py).
+    """
     term = term.strip()[:100]
     if len(term) < 2:
         return JsonResponse({"results": []})
@@ -240,5 +254,8 @@ def lookup_response(queryset, term, fields, label):
 @require_GET
 def event_lookup(request):
     return lookup_response(
-        Event.objects.only("name", "slug"), request.GET.get("q", ""), ["name"], lambda e: e.name
+        selectors.events_visible_to(request.user).only("name", "slug"),
+        request.GET.get("q", ""),
+        ["name"],
+        lambda e: e.name,
     )

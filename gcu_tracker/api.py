@@ -6,24 +6,29 @@ from django.db.models import ProtectedError, RestrictedError
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework import exceptions, serializers, status
+from rest_framework import exceptions, serializers
 from rest_framework.routers import DefaultRouter
 from rest_framework.views import exception_handler as default_exception_handler
 
-from activities.api import ActivityTypeViewSet, ActivityViewSet, EventViewSet, ThematicAreaViewSet
+from activities.api import (
+    ActivityTypeViewSet,
+    ActivityViewSet,
+    Conflict,
+    EventViewSet,
+    ThematicAreaViewSet,
+    stale_detail,
+)
+from activities.services import StaleVersion
 from partners.api import PartnerViewSet
 from reports.api import AnnualReportViewSet
 
 
-class Conflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = _("The request conflicts with the records as they stand.")
-    default_code = "conflict"
-
-
 def exception_handler(exc, context):
     """Answer the database's refusals as client errors, never as server errors."""
-    if isinstance(exc, ProtectedError | RestrictedError):
+    if isinstance(exc, StaleVersion):
+        # Two writers based on the same version: the other one was saved first.
+        exc = Conflict(stale_detail(exc.current))
+    elif isinstance(exc, ProtectedError | RestrictedError):
         exc = Conflict(_("This record cannot be deleted while other records refer to it."))
     elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(serializers.as_serializer_error(exc))
@@ -38,8 +43,8 @@ router = DefaultRouter()
 router.register("activities", ActivityViewSet, basename="activity")
 router.register("thematic-areas", ThematicAreaViewSet)
 router.register("activity-types", ActivityTypeViewSet)
-router.register("partners", PartnerViewSet)
-router.register("events", EventViewSet)
+router.register("partners", PartnerViewSet, basename="partner")
+router.register("events", EventViewSet, basename="event")
 router.register("reports", AnnualReportViewSet, basename="annualreport")
 
 app_name = "api"

@@ -5,7 +5,6 @@ On its own because drf-spectacular reads the schema class while defining its vie
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular import openapi
-from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from rest_framework import permissions, serializers
 
 
@@ -36,6 +35,12 @@ class AutoSchema(openapi.AutoSchema):
             return errors
         errors["403"] = ErrorSerializer
         errors["409"] = ErrorSerializer
+        if self.method in {"PUT", "PATCH", "DELETE"} and self.view.basename == "activity":
+            # A change to an activity says which version it is based on (If-Match or the
+            # body); a deletion may (If-Match).
+            errors["412"] = ErrorSerializer
+            if self.method != "DELETE":
+                errors["428"] = ErrorSerializer
         if self.method != "POST":
             errors["404"] = ErrorSerializer
         if self.method != "DELETE":
@@ -59,22 +64,3 @@ class AutoSchema(openapi.AutoSchema):
             if code not in responses:
                 responses[code] = self._get_response_for_code(body, code, direction=direction)
         return responses
-
-
-class FilterSetSchema(DjangoFilterExtension):
-    """Documents a FilterSet's filters without leaving form fields built on its class."""
-
-    priority = 1
-
-    # A field built on the class is copied into every FilterSet made afterwards, pages
-    # included, while ActivityFilter narrows the visibility choices per user before its
-    # field is built: a field left over from the schema would offer every choice.
-    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
-        filterset_class = getattr(auto_schema.view, "filterset_class", None)
-        filters = getattr(filterset_class, "base_filters", {}).values()
-        unbuilt = [f for f in filters if "_field" not in vars(f)]
-        try:
-            return super().get_schema_operation_parameters(auto_schema, *args, **kwargs)
-        finally:
-            for f in unbuilt:
-                vars(f).pop("_field", None)

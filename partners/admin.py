@@ -1,13 +1,13 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import RecordAdmin
 from partners.models import Partner
 
 
 @admin.register(Partner)
-class PartnerAdmin(SimpleHistoryAdmin):
+class PartnerAdmin(RecordAdmin):
     list_display = ["name", "acronym", "kind", "parent", "activity_count"]
     list_filter = ["kind"]
     list_select_related = ["parent"]

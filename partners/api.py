@@ -1,5 +1,6 @@
 """The API over partners: serializer and viewset."""
 
+from activities import selectors
 from activities.api import PartnerField, RecordSerializer, RecordViewSet
 from partners.models import Partner
 
@@ -7,7 +8,12 @@ from partners.models import Partner
 class PartnerSerializer(RecordSerializer):
     """An agency or body the unit works with."""
 
-    parent = PartnerField(queryset=Partner.objects.all(), required=False, allow_null=True)
+    parent = PartnerField(
+        queryset=Partner.objects.all(),
+        required=False,
+        allow_null=True,
+        visible_to=selectors.partners_visible_to,
+    )
 
     class Meta:
         model = Partner
@@ -15,7 +21,12 @@ class PartnerSerializer(RecordSerializer):
 
 
 class PartnerViewSet(RecordViewSet):
-    """Partners by name; data entry staff may add and change them."""
+    """Partners by name; data entry staff may add and change them.
 
-    queryset = Partner.objects.select_related("parent")
+    The public knows a partner only where an activity they may see names it.
+    """
+
     serializer_class = PartnerSerializer
+
+    def get_queryset(self):
+        return selectors.partners_visible_to(self.request.user).select_related("parent")

@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
+from activities import selectors
 from activities.views import RecordActivitiesView, activity_rows, lookup_response
 from partners.models import Partner
 
@@ -10,7 +11,14 @@ class PartnerDetailView(RecordActivitiesView):
     template_name = "partners/partner_detail.html"
 
     def get_record(self):
-        return get_object_or_404(Partner.objects.select_related("parent"), slug=self.kwargs["slug"])
+        """A partner the user may know of; the body it is part of only if they may too."""
+        visible = selectors.partners_visible_to(self.request.user)
+        partner = get_object_or_404(visible.select_related("parent"), slug=self.kwargs["slug"])
+        self.parent = selectors.visible_or_none(visible, partner.parent)
+        return partner
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(parent=self.parent, **kwargs)
 
     def activities_of(self, record):
         activity_ids = record.roles.values("activity_id")
@@ -20,7 +28,7 @@ class PartnerDetailView(RecordActivitiesView):
 @require_GET
 def partner_lookup(request):
     return lookup_response(
-        Partner.objects.only("name", "acronym", "slug"),
+        selectors.partners_visible_to(request.user).only("name", "acronym", "slug"),
         request.GET.get("q", ""),
         ["name", "acronym"],
         str,

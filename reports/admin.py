@@ -3,11 +3,12 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
+from activities import roles
+from core.admin import RecordAdmin
 from reports import services
 from reports.dates import format_date_range
-from reports.models import AnnualReport, ReportSection
+from reports.models import AnnualReport, ReportSection, ReportState
 
 
 @admin.register(ReportSection)
@@ -19,7 +20,7 @@ class ReportSectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(AnnualReport)
-class AnnualReportAdmin(SimpleHistoryAdmin):
+class AnnualReportAdmin(RecordAdmin):
     list_display = ["year", "title", "symbol", "period", "state", "frozen_at"]
     list_display_links = ["year", "title"]
     list_filter = ["state"]
@@ -34,8 +35,20 @@ class AnnualReportAdmin(SimpleHistoryAdmin):
     readonly_fields = ["state", "frozen_at", "links"]
 
     def get_queryset(self, request):
-        """Lists and forms never show the issued HTML, so it is read only when needed."""
-        return super().get_queryset(request).defer("frozen_html")
+        """Issued reports for everyone with access, drafts for managers only.
+
+        Lists and forms never show the issued HTML, so it is read only when needed.
+        """
+        reports = super().get_queryset(request).defer("frozen_html")
+        if roles.is_manager(request.user):
+            return reports
+        return reports.filter(state=ReportState.FINAL)
+
+    def visible_history(self, request, versions):
+        """A report's draft versions are the managers' as the draft itself is."""
+        if roles.is_manager(request.user):
+            return versions
+        return versions.filter(state=ReportState.FINAL)
 
     def get_readonly_fields(self, request, obj=None):
         """An issued report is reopened before it is changed."""

@@ -122,8 +122,9 @@ def test_the_partner_filter_is_a_text_box_not_a_select(client):
 
 
 def test_lookups_suggest_partners_and_events(client):
-    PartnerFactory(name="Oxfam Novib", slug="oxfam-novib", acronym="")
-    EventFactory(name="International Women’s Day 2011", slug="iwd-2011")
+    oxfam = PartnerFactory(name="Oxfam Novib", slug="oxfam-novib", acronym="")
+    iwd = EventFactory(name="International Women’s Day 2011", slug="iwd-2011")
+    ActivityPartnerFactory(activity=ActivityFactory(event=iwd), partner=oxfam)
     assert client.get(reverse("partners:lookup"), {"q": "oxf"}).json() == {
         "results": [{"value": "oxfam-novib", "label": "Oxfam Novib"}]
     }

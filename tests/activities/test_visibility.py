@@ -39,10 +39,30 @@ def test_signed_in_accounts_without_a_role_see_what_the_public_sees(every_combin
     assert visible_pairs(user) == {("approved", "public")}
 
 
-@pytest.mark.parametrize("role", [roles.VIEWERS, roles.DATA_ENTRY])
-def test_viewers_and_data_entry_also_see_approved_internal_records(every_combination, role):
-    user = make_user(role, username=f"u-{role}")
+def test_viewers_also_see_approved_internal_records(every_combination):
+    user = make_user(roles.VIEWERS, username="v")
     assert visible_pairs(user) == {("approved", "public"), ("approved", "internal")}
+
+
+def test_data_entry_also_see_unapproved_records_that_are_not_confidential(every_combination):
+    user = make_user(roles.DATA_ENTRY, username="clerk")
+    assert visible_pairs(user) == {
+        ("approved", "public"),
+        ("approved", "internal"),
+        ("draft", "public"),
+        ("draft", "internal"),
+        ("submitted", "public"),
+        ("submitted", "internal"),
+    }
+
+
+def test_data_entry_see_every_record_they_created_confidential_included():
+    author = make_user(roles.DATA_ENTRY, username="author")
+    colleague = make_user(roles.DATA_ENTRY, username="colleague")
+    own = ActivityFactory(review_state="draft", visibility="confidential", created_by=author)
+    approved_own = ActivityFactory(visibility="confidential", created_by=author)
+    assert set(Activity.objects.visible_to(author)) == {own, approved_own}
+    assert not Activity.objects.visible_to(colleague).exists()
 
 
 def test_managers_see_everything_confidential_and_drafts_included(every_combination):
@@ -62,7 +82,7 @@ def test_an_inactive_manager_sees_only_public_records(every_combination):
 
 @pytest.mark.parametrize("visibility", VISIBILITIES)
 @pytest.mark.parametrize("state", ["draft", "submitted"])
-def test_unapproved_records_are_hidden_from_everyone_but_managers(state, visibility):
+def test_unapproved_records_are_hidden_from_the_public_and_viewers(state, visibility):
     ActivityFactory(review_state=state, visibility=visibility)
     viewer = make_user(roles.VIEWERS, username="v")
     assert not Activity.objects.visible_to(AnonymousUser()).exists()

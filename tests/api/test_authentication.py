@@ -61,7 +61,7 @@ def test_token_writes_record_who_made_them_and_keep_history(manager_api, manager
     assert activity.updated_by == manager
     assert activity.history.get().history_user == manager
 
-    manager_api.patch(f"/api/activities/{activity.slug}/", {"city": "Geneva"})
+    manager_api.patch(f"/api/activities/{activity.slug}/", {"city": "Geneva", "version": 1})
     latest = activity.history.first()
     assert (latest.city, latest.history_user) == ("Geneva", manager)
 

@@ -73,8 +73,8 @@ def test_data_entry_cannot_make_an_activity_public(data_entry_api, draft_payload
 def test_data_entry_can_edit_but_not_withdraw_an_approval(data_entry_api):
     activity = ActivityFactory(visibility="internal")
     url = f"/api/activities/{activity.slug}/"
-    assert data_entry_api.patch(url, {"city": "Geneva"}).status_code == 200
-    response = data_entry_api.patch(url, {"review_state": "draft"})
+    assert data_entry_api.patch(url, {"city": "Geneva", "version": 1}).status_code == 200
+    response = data_entry_api.patch(url, {"review_state": "draft", "version": 2})
     assert response.status_code == 400
     assert response.json() == {"review_state": ["Only managers can withdraw an approval."]}
     activity.refresh_from_db()

@@ -80,17 +80,35 @@ def test_an_activity_runs_four_queries(api, related, count, django_assert_num_qu
     assert len(response.json()["partners"]) == count
 
 
+# The public reads partners and events that a published activity refers to; an organiser,
+# a series or a parent body is named only when the public may know it too.
+OTHER_LISTS = {
+    # 1 count, 1 page of records with their parent joined
+    "thematic-areas": 2,
+    "activity-types": 2,
+    "reports": 2,
+    # 1 count, 1 page with parents joined, 1 ids of the partners the public may know
+    "partners": 3,
+    # 1 count, 1 page with series and organiser joined, 1 partner ids, 1 event ids
+    "events": 4,
+}
+
+
 @pytest.mark.parametrize("count", [3, 30])
-@pytest.mark.parametrize(
-    "endpoint", ["thematic-areas", "activity-types", "partners", "events", "reports"]
-)
-def test_the_other_lists_run_two_queries(api, endpoint, count, django_assert_num_queries):
+@pytest.mark.parametrize("endpoint", list(OTHER_LISTS))
+def test_the_other_lists_run_a_fixed_number_of_queries(
+    api, endpoint, count, django_assert_num_queries
+):
     parent_partner, series, broad = PartnerFactory(), EventFactory(), ThematicAreaFactory()
+    ActivityPartnerFactory(activity=ActivityFactory(event=series), partner=parent_partner)
     for number in range(count):
-        PartnerFactory(parent=parent_partner)
-        EventFactory(series=series, organiser=parent_partner)
+        partner = PartnerFactory(parent=parent_partner)
+        event = EventFactory(series=series, organiser=parent_partner)
         ThematicAreaFactory(parent=broad)
-        ActivityFactory(activity_type__slug=f"type-{number}", activity_type__name=f"T{number}")
+        activity = ActivityFactory(
+            activity_type__slug=f"type-{number}", activity_type__name=f"T{number}", event=event
+        )
+        ActivityPartnerFactory(activity=activity, partner=partner)
         AnnualReport.objects.create(
             year=1990 + number,
             title=f"Report {number}",
@@ -101,7 +119,6 @@ def test_the_other_lists_run_two_queries(api, endpoint, count, django_assert_num
             frozen_at="2012-01-01T00:00Z",
             frozen_html="<p>Issued</p>",
         )
-    # 1 count, 1 page of records with their parent, series or organiser joined
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(OTHER_LISTS[endpoint]):
         response = api.get(f"/api/{endpoint}/")
     assert response.json()["count"] >= count

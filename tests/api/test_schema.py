@@ -53,7 +53,17 @@ def test_the_schema_declares_the_error_answers(schema):
     assert set(activities["post"]["responses"]) == {"201", "400", "401", "403", "409"}
     detail = schema["paths"]["/api/activities/{slug}/"]
     assert set(detail["get"]["responses"]) == {"200", "401", "404"}
-    assert set(detail["delete"]["responses"]) == {"204", "401", "403", "404", "409"}
+    assert set(detail["delete"]["responses"]) == {"204", "401", "403", "404", "409", "412"}
+    assert set(detail["patch"]["responses"]) == {
+        "200",
+        "400",
+        "401",
+        "403",
+        "404",
+        "409",
+        "412",
+        "428",
+    }
     assert {} in activities["get"]["security"], "anonymous reads are allowed"
     assert {} not in activities["post"]["security"]
 

@@ -152,10 +152,11 @@ def test_a_write_replaces_the_partner_roles_keeping_those_that_stay(manager_api)
     response = manager_api.patch(
         f"/api/activities/{activity.slug}/",
         {
+            "version": 1,
             "partners": [
                 {"partner": kept.partner.slug, "role": "host"},
                 {"partner": added.slug, "role": "participant"},
-            ]
+            ],
         },
     )
     assert response.status_code == 200
@@ -177,6 +178,7 @@ def test_a_refused_write_changes_nothing(manager_api):
             "activity_type": activity.activity_type.slug,
             "start_date": "2011-05-17",
             "partners": [{"partner": "no-such-partner", "role": "host"}],
+            "version": 1,
         },
     )
     assert response.status_code == 400
@@ -192,7 +194,11 @@ def test_a_database_refusal_during_the_save_rolls_everything_back(manager_api):
     ):
         response = manager_api.patch(
             f"/api/activities/{activity.slug}/",
-            {"title": "After", "partners": [{"partner": PartnerFactory().slug, "role": "host"}]},
+            {
+                "title": "After",
+                "partners": [{"partner": PartnerFactory().slug, "role": "host"}],
+                "version": 1,
+            },
         )
     assert response.status_code == 409
     activity.refresh_from_db()

@@ -32,12 +32,39 @@ def test_accounts_without_a_role_read_what_the_public_reads(client_for, every_co
     assert listed(client) == (PUBLISHED, 1)
 
 
-@pytest.mark.parametrize("client_name", ["viewer_api", "data_entry_api"])
-def test_viewers_and_data_entry_also_read_approved_internal_activities(
-    request, client_name, every_combination
+def test_viewers_also_read_approved_internal_activities(viewer_api, every_combination):
+    assert listed(viewer_api) == (STAFF, 2)
+
+
+def test_data_entry_also_read_unapproved_records_that_are_not_confidential(
+    data_entry_api, every_combination
 ):
-    client = request.getfixturevalue(client_name)
-    assert listed(client) == (STAFF, 2)
+    unapproved = {
+        (state, visibility)
+        for state in ("draft", "submitted")
+        for visibility in ("public", "internal")
+    }
+    assert listed(data_entry_api) == (STAFF | unapproved, 6)
+
+
+def test_data_entry_read_back_their_own_new_draft(data_entry_api):
+    from tests.factories import ActivityTypeFactory
+
+    ActivityTypeFactory()
+    created = data_entry_api.post(
+        "/api/activities/",
+        {
+            "title": "A confidential draft",
+            "slug": "own-draft",
+            "summary": "Only its author and managers may read it.",
+            "activity_type": "workshop",
+            "start_date": "2011-05-17",
+            "review_state": "draft",
+            "visibility": "confidential",
+        },
+    )
+    assert created.status_code == 201, created.content
+    assert data_entry_api.get("/api/activities/own-draft/").status_code == 200
 
 
 def test_managers_read_everything_drafts_and_confidential_included(manager_api, every_combination):

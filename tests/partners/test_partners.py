@@ -9,8 +9,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_partner_is_found_by_its_acronym_in_the_lookup(client):
-    PartnerFactory(name="International Labour Organization", acronym="ILO", slug="ilo")
-    PartnerFactory(name="Oxfam Novib", acronym="", slug="oxfam-novib")
+    ilo = PartnerFactory(name="International Labour Organization", acronym="ILO", slug="ilo")
+    oxfam = PartnerFactory(name="Oxfam Novib", acronym="", slug="oxfam-novib")
+    for partner in (ilo, oxfam):
+        ActivityPartnerFactory(partner=partner)
     results = client.get(reverse("partners:lookup"), {"q": "ilo"}).json()["results"]
     assert results == [{"value": "ilo", "label": "International Labour Organization (ILO)"}]
 
@@ -20,6 +22,8 @@ def test_the_partner_page_names_the_body_it_belongs_to(client):
     assembly = PartnerFactory(
         name="Parliamentary Assembly of the Council of Europe", acronym="PACE", parent=council
     )
+    for partner in (council, assembly):
+        ActivityPartnerFactory(partner=partner)
     html = client.get(assembly.get_absolute_url()).content.decode()
     assert "Part of" in html
     assert council.get_absolute_url() in html
