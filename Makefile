@@ -16,11 +16,14 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Debug mode, on this machine only: the settings refuse it for any other host name.
+DEV_ENV = DJANGO_DEBUG=true
+
 run: install
-	$(MANAGE) migrate --no-input
-	$(MANAGE) load_sample_data
-	$(MANAGE) create_dev_admin
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(DEV_ENV) $(MANAGE) migrate --no-input
+	$(DEV_ENV) $(MANAGE) load_sample_data
+	$(DEV_ENV) $(MANAGE) create_dev_admin
+	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000
 
 # A key for local trials of `make serve` only, kept out of git; servers set DJANGO_SECRET_KEY.
 LOCAL_SECRET_KEY := var/secret_key
@@ -43,12 +46,14 @@ serve: install $(LOCAL_SECRET_KEY)
 	$(SERVE_ENV) $(BIN)/gunicorn -c gunicorn.conf.py gcu_tracker.wsgi
 
 # backups/gcu-tracker-<database>-<time>.dump (PostgreSQL) or .json.gz (SQLite).
+# On a server the environment says DJANGO_DEBUG=false; on a developer's machine these work
+# on the `make run` database.
 backup: install
-	$(MANAGE) backup
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(MANAGE) backup
 
 restore: install
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/<file>" >&2; exit 2; }
-	$(MANAGE) restore "$(FILE)"
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(MANAGE) restore "$(FILE)"
 
 # 32 connections for 60 s against `make serve` on PostgreSQL with 100,000 demo activities.
 loadtest: install
@@ -67,7 +72,7 @@ format: install
 	$(BIN)/ruff format .
 
 migrations-check: install
-	$(MANAGE) makemigrations --check --dry-run
+	$(DEV_ENV) $(MANAGE) makemigrations --check --dry-run
 
 bench: install
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | sort -n | tail -n 1) main start

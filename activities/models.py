@@ -296,7 +296,9 @@ class ActivityHistoryRelations(models.Model):
         null=True,
         blank=True,
         editable=False,
-        help_text=_("As they stood at this version; empty on versions recorded before they were kept."),
+        help_text=_(
+            "As they stood at this version; empty on versions recorded before they were kept."
+        ),
     )
 
     class Meta:

@@ -1,8 +1,9 @@
 """Settings for GCU Tracker, read from the environment.
 
-With no environment at all the project runs on SQLite in debug mode, so that
-`make run` works on a fresh clone. Production sets the variables documented in
-README.md (DJANGO_DEBUG=false, DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL).
+Debug mode is off unless DJANGO_DEBUG asks for it (`make run` does, for a developer's
+machine); without it the site needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS, as
+README.md's Deploy section describes. SQLite is the default database, so that a fresh
+clone runs; DATABASE_URL switches to PostgreSQL.
 """
 
 import os
@@ -38,7 +39,9 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
-DEBUG = env_bool("DJANGO_DEBUG", default=True)
+# Off unless asked for: a server that forgets the variable must not show tracebacks,
+# settings and records to whoever makes it fail.
+DEBUG = env_bool("DJANGO_DEBUG", default=False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -48,6 +51,16 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+
+# Debug mode is for this machine only: with a host name a network can reach, a fault
+# would show its traceback, settings and data to anyone.
+LOCAL_HOSTS = {"127.0.0.1", "localhost", ".localhost", "::1", "[::1]"}
+if DEBUG and not set(ALLOWED_HOSTS) <= LOCAL_HOSTS:
+    raise ImproperlyConfigured(
+        "DJANGO_DEBUG is on but DJANGO_ALLOWED_HOSTS names hosts other than this machine "
+        f"({', '.join(sorted(set(ALLOWED_HOSTS) - LOCAL_HOSTS))}): debug mode would show "
+        "tracebacks and settings to them. Turn DJANGO_DEBUG off on a server."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 # HTTPS only, with secure cookies and HSTS, whenever debug is off. Each can be turned off,
@@ -115,6 +128,8 @@ MIDDLEWARE = [
     "ops.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the query or a form: NUL characters are refused with a 400.
+    "ops.faults.BadInputMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -124,6 +139,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A view that cannot reach the database answers 503 with Retry-After.
+    "ops.faults.DatabaseUnavailableMiddleware",
     # Last, as django-axes requires: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -187,6 +204,10 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# And per address across usernames, so that one address cannot try a password on many
+# accounts (ops/security.py).
+AXES_HANDLER = "ops.security.LockoutHandler"
+GCU_ADDRESS_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT_PER_ADDRESS", 20)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "ops.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "ops.security.client_ip"
@@ -248,7 +269,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "gcu_tracker.pagination.Pagination",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["gcu_tracker.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "gcu_tracker.schema.AutoSchema",
     "EXCEPTION_HANDLER": "gcu_tracker.api.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",

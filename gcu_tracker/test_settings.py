@@ -1,6 +1,19 @@
-"""Test settings: the base settings with faster password hashing."""
+"""Test settings: the base settings as on a developer's plain-http machine, faster hashing."""
 
-from gcu_tracker.settings import *  # noqa: F403
+import os
+
+# Tests run with debug off, as servers do, over plain http on this machine. Values set in
+# the environment (the deployment tests set their own) win over these.
+for name, value in {
+    "DJANGO_SECRET_KEY": "tests-only-key-not-for-any-server",
+    "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+    "DJANGO_SECURE_SSL_REDIRECT": "false",
+    "DJANGO_SECURE_COOKIES": "false",
+    "DJANGO_SECURE_HSTS_SECONDS": "0",
+}.items():
+    os.environ.setdefault(name, value)
+
+from gcu_tracker.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

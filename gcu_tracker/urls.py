@@ -20,3 +20,9 @@ urlpatterns = [
     path("partners/", include("partners.urls")),
     path("reports/", include("reports.urls")),
 ]
+
+# Errors answered as JSON on the API and as short pages elsewhere (ops/faults.py).
+handler400 = "ops.faults.bad_request"
+handler403 = "ops.faults.permission_denied"
+handler404 = "ops.faults.page_not_found"
+handler500 = "ops.faults.server_error"

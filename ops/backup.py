@@ -5,10 +5,16 @@ database (SQLite for trials) goes through dumpdata and loaddata, as gzipped JSON
 backup also restores into PostgreSQL, which is how a trial moves to a real server.
 """
 
+import gzip
+import json
 import os
+import re
 import subprocess
+import zlib
+from collections import Counter
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
@@ -111,11 +117,122 @@ def backup(path=None, alias=DEFAULT_DB_ALIAS, json=False):
     return path
 
 
-def restore(path, alias=DEFAULT_DB_ALIAS):
-    """Replace every record in database `alias` with those of the backup at `path`."""
+# A backup restores only if it holds at least these: a database with no user account
+# would lock everyone out, and one without the migrations' record is not ours.
+REQUIRED_JSON_MODELS = {"auth.user": "user accounts"}
+REQUIRED_DUMP_TABLES = {
+    "auth_user": "user accounts",
+    "django_migrations": "the record of migrations",
+    "activities_activity": "the activities table",
+}
+
+
+def _read_json(path):
+    raw = path.read_bytes()
+    if path.name.endswith(".gz"):
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError, zlib.error):
+            raise BackupError(f"{path.name} is not a complete gzip file.") from None
+    try:
+        return json.loads(raw)
+    except (UnicodeDecodeError, ValueError) as error:
+        raise BackupError(f"{path.name} is not readable JSON ({error}).") from None
+
+
+def check_json_backup(path):
+    """Read the whole JSON backup and check it is one of ours; returns records per model."""
+    records = _read_json(path)
+    if not isinstance(records, list) or not all(
+        isinstance(r, dict)
+        and isinstance(r.get("model"), str)
+        and isinstance(r.get("fields"), dict)
+        for r in records
+    ):
+        raise BackupError(f"{path.name} is not a backup made by `backup`: no list of records.")
+    if not records:
+        raise BackupError(f"{path.name} is empty: it holds no records at all.")
+    counts = Counter(r["model"].lower() for r in records)
+    for label in sorted(counts):
+        try:
+            apps.get_model(label)
+        except (LookupError, ValueError):
+            raise BackupError(
+                f"{path.name} holds records of {label}, which this installation does not know."
+            ) from None
+    for label, what in REQUIRED_JSON_MODELS.items():
+        if not counts[label]:
+            raise BackupError(f"{path.name} holds no {what}; restoring it would lock everyone out.")
+    return counts
+
+
+COPY_START = re.compile(r"^COPY public\.(\w+) ")
+
+
+def check_dump_backup(path, alias=DEFAULT_DB_ALIAS):
+    """Read the whole pg_dump file through pg_restore and check its tables; returns rows per table.
+
+    pg_restore writes the dump as SQL to a pipe: a truncated or foreign file fails here,
+    before anything in the database is touched.
+    """
+    command = ["pg_restore", "--file=-", str(path)]
+    try:
+        process = subprocess.Popen(
+            command,
+            env=libpq_environment(alias),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            errors="replace",
+        )
+    except FileNotFoundError:
+        raise BackupError("pg_restore is not installed (Debian: postgresql-client).") from None
+    rows, table = Counter(), None
+    for line in process.stdout:
+        if table is None:
+            match = COPY_START.match(line)
+            if match:
+                table = match.group(1)
+                rows[table] += 0
+        elif line == "\\.\n":
+            table = None
+        else:
+            rows[table] += 1
+    error = process.stderr.read().strip()
+    if process.wait() != 0:
+        reason = error.splitlines()[-1] if error else "pg_restore could not read it"
+        raise BackupError(f"{path.name} is not a complete PostgreSQL dump: {reason}.")
+    for table, what in REQUIRED_DUMP_TABLES.items():
+        if table not in rows:
+            raise BackupError(f"{path.name} is not a GCU Tracker backup: it has no {what}.")
+    if not rows["auth_user"]:
+        raise BackupError(
+            f"{path.name} holds no user accounts; restoring it would lock everyone out."
+        )
+    return rows
+
+
+def check(path, alias=DEFAULT_DB_ALIAS):
+    """Read and check the whole backup at `path`; raise BackupError with a one-line reason."""
     path = Path(path)
     if not path.is_file():
         raise BackupError(f"No backup at {path}.")
+    if is_json(path):
+        return check_json_backup(path)
+    if not is_postgresql(alias):
+        raise BackupError(f"{path.name} is a PostgreSQL dump; this database is not PostgreSQL.")
+    return check_dump_backup(path, alias)
+
+
+def restore(path, alias=DEFAULT_DB_ALIAS, *, checked=False):
+    """Replace every record in database `alias` with those of the backup at `path`.
+
+    The whole file is read and checked first (unless the caller just did, `checked`); a
+    backup that fails the check changes nothing.
+    """
+    path = Path(path)
+    if not checked:
+        check(path, alias)
     if is_json(path):
         call_command("migrate", database=alias, interactive=False, verbosity=0)
         # One transaction: a backup that fails to load leaves the records as they were.
@@ -124,7 +241,7 @@ def restore(path, alias=DEFAULT_DB_ALIAS):
         with transaction.atomic(using=alias), override_settings(SIMPLE_HISTORY_ENABLED=False):
             call_command("flush", database=alias, interactive=False, verbosity=0)
             call_command("loaddata", str(path), database=alias, verbosity=0)
-    elif is_postgresql(alias):
+    else:
         # pg_restore works on its own connection; ours must not hold anything open.
         connections[alias].close()
         run(
@@ -143,7 +260,5 @@ def restore(path, alias=DEFAULT_DB_ALIAS):
         )
         # A backup from an older release gets this release's migrations.
         call_command("migrate", database=alias, interactive=False, verbosity=0)
-    else:
-        raise BackupError(f"{path.name} is a PostgreSQL dump; this database is not PostgreSQL.")
     # Cached counts and lists were computed from the records that were just replaced.
     bump_data_version()

@@ -1,13 +1,20 @@
-"""Load the 2011 sample records; loading twice changes nothing."""
+"""Load the 2011 sample records; loading twice changes nothing.
+
+A sample record that someone has changed (or deleted) since it was loaded is left as they
+made it: `make run` loads the samples on every start, and must never undo a user's work,
+least of all make a record they made confidential public again. A record is the loader's
+to update only while its last history entry is the loader's and it still holds what the
+loader wrote. Records without a history (types, report sections) are only ever created.
+"""
 
 from collections import Counter
 from datetime import date
 
 from django.db import transaction
 
+from activities import services
 from activities.models import (
     Activity,
-    ActivityPartner,
     ActivityType,
     Event,
     Initiative,
@@ -34,16 +41,49 @@ def _same(obj, field, value):
     return current == value
 
 
+def has_history(model):
+    return hasattr(model._meta, "simple_history_manager_attribute")
+
+
+def untouched_since_loading(obj, fields):
+    """Whether `obj` is as the loader last wrote it: its last entry is the loader's, and current."""
+    if not has_history(type(obj)):
+        return False
+    last = obj.history.first()
+    if last is None or last.history_change_reason != CHANGE_REASON:
+        return False
+    return all(
+        getattr(obj, field.attname) == getattr(last, field.attname)
+        for field in type(obj)._meta.concrete_fields
+        if field.name in fields
+    )
+
+
+def deleted_since_loading(model, lookup):
+    """A sample record someone deleted stays deleted."""
+    return has_history(model) and model.history.filter(**lookup, history_type="-").exists()
+
+
 def upsert(model, counter, lookup, values):
-    """Create the record, or update the fields that differ; an unchanged record is not saved."""
+    """Create the record, or update the fields that differ if nobody has changed it since.
+
+    Returns the record, or None when it was deleted since it was loaded.
+    """
+    label = model._meta.verbose_name_plural
     obj = model.objects.filter(**lookup).first()
     if obj is None:
+        if deleted_since_loading(model, lookup):
+            counter[f"{label} deleted since loading, left deleted"] += 1
+            return None
         obj = model(**lookup, **values)
         outcome = "created"
     else:
         changed = {k: v for k, v in values.items() if not _same(obj, k, v)}
         if not changed:
-            counter[f"{model._meta.verbose_name_plural} unchanged"] += 1
+            counter[f"{label} unchanged"] += 1
+            return obj
+        if not untouched_since_loading(obj, values):
+            counter[f"{label} changed since loading, kept as they are"] += 1
             return obj
         for field, value in changed.items():
             setattr(obj, field, value)
@@ -51,7 +91,7 @@ def upsert(model, counter, lookup, values):
     obj.full_clean()
     obj._change_reason = CHANGE_REASON
     obj.save()
-    counter[f"{model._meta.verbose_name_plural} {outcome}"] += 1
+    counter[f"{label} {outcome}"] += 1
     return obj
 
 
@@ -125,6 +165,7 @@ def _load_report(counter):
 
 
 def _load_activity(spec, counter, sections, areas, types, partners, events, initiatives):
+    """One activity with its areas, partner roles and outputs, as one change of its history."""
     start, end, precision = spec["dates"]
     total, women, men = spec.get("participants", (None, None, None))
     values = {
@@ -148,22 +189,44 @@ def _load_activity(spec, counter, sections, areas, types, partners, events, init
         "review_state": ReviewState.APPROVED,
         "visibility": Visibility.PUBLIC,
     }
-    activity = upsert(Activity, counter, {"slug": spec["slug"]}, values)
-
     wanted_areas = {areas[slug].pk for slug in spec.get("areas", [])}
-    if set(activity.thematic_areas.values_list("pk", flat=True)) != wanted_areas:
-        activity.thematic_areas.set(wanted_areas)
-        counter["thematic area links set"] += 1
+    wanted_roles = {(partners[slug], role) for slug, role in spec.get("partners", [])}
+    lookup = {"slug": spec["slug"]}
 
-    wanted_roles = {(partners[slug].pk, role) for slug, role in spec.get("partners", [])}
-    current_roles = set(activity.roles.values_list("partner_id", "role"))
-    for partner_id, role in wanted_roles - current_roles:
-        ActivityPartner.objects.create(activity=activity, partner_id=partner_id, role=role)
-        counter["partner roles created"] += 1
-    for partner_id, role in current_roles - wanted_roles:
-        activity.roles.filter(partner_id=partner_id, role=role).delete()
-        counter["partner roles removed"] += 1
+    activity = Activity.objects.filter(**lookup).first()
+    if activity is None:
+        if deleted_since_loading(Activity, lookup):
+            counter["activities deleted since loading, left deleted"] += 1
+            return
+        activity, based_on, outcome = Activity(**lookup), None, "created"
+    else:
+        stored_areas = set(activity.thematic_areas.values_list("pk", flat=True))
+        stored_roles = {(r.partner, r.role) for r in activity.roles.select_related("partner")}
+        fields_differ = any(not _same(activity, k, v) for k, v in values.items())
+        if not fields_differ and stored_areas == wanted_areas and stored_roles == wanted_roles:
+            counter["activities unchanged"] += 1
+            _load_outputs(activity, spec, counter)
+            return
+        if not untouched_since_loading(activity, values):
+            counter["activities changed since loading, kept as they are"] += 1
+            return
+        based_on, outcome = activity.version, "updated"
+    for field, value in values.items():
+        setattr(activity, field, value)
+    activity.full_clean()
+    services.save_activity(
+        activity,
+        user=None,
+        based_on=based_on,
+        areas=wanted_areas,
+        roles=sorted(wanted_roles, key=lambda pair: (pair[0].pk, pair[1])),
+        reason=CHANGE_REASON,
+    )
+    counter[f"activities {outcome}"] += 1
+    _load_outputs(activity, spec, counter)
 
+
+def _load_outputs(activity, spec, counter):
     for output in spec.get("outputs", []):
         upsert(
             Output,

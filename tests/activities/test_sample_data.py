@@ -50,17 +50,57 @@ def test_loading_twice_changes_nothing(loaded, capsys):
     assert set(Activity.objects.values_list("slug", "updated_at")) == updated_at
 
 
-def test_a_record_changed_by_hand_is_put_back(loaded):
-    Activity.objects.filter(slug="osce-ilo-gender-labour-migration-training-2011").update(
-        participants_total=99
-    )
+TRAINING = "osce-ilo-gender-labour-migration-training-2011"
+
+
+def test_a_record_changed_outside_the_application_is_left_as_it_is(loaded):
+    Activity.objects.filter(slug=TRAINING).update(participants_total=99)
     call_command("load_sample_data", stdout=io.StringIO())
-    assert (
-        Activity.objects.get(
-            slug="osce-ilo-gender-labour-migration-training-2011"
-        ).participants_total
-        == 24
+    assert Activity.objects.get(slug=TRAINING).participants_total == 99
+
+
+def test_a_record_a_user_made_confidential_stays_confidential(loaded, manager):
+    from activities import services
+
+    activity = Activity.objects.get(slug=TRAINING)
+    activity.visibility = "confidential"
+    activity.title = "Renamed by the unit"
+    services.save_activity(activity, user=manager, based_on=activity.version)
+    activity.thematic_areas.clear()
+
+    output = io.StringIO()
+    call_command("load_sample_data", stdout=output)
+    call_command("load_sample_data", stdout=output)
+    kept = Activity.objects.get(slug=TRAINING)
+    assert (kept.visibility, kept.title) == ("confidential", "Renamed by the unit")
+    assert not kept.thematic_areas.exists()
+    assert "activities changed since loading, kept as they are" in output.getvalue()
+
+
+def test_a_sample_record_a_user_deleted_stays_deleted(loaded, manager):
+    from activities import services
+
+    services.delete_activity(activity=Activity.objects.get(slug=TRAINING), user=manager)
+    call_command("load_sample_data", stdout=io.StringIO())
+    assert not Activity.objects.filter(slug=TRAINING).exists()
+
+
+def test_a_partner_renamed_by_a_user_keeps_its_new_name(loaded):
+    ilo = Partner.objects.get(slug="ilo")
+    ilo.name = "International Labour Organization (ILO) Geneva"
+    ilo.save()
+    call_command("load_sample_data", stdout=io.StringIO())
+    assert Partner.objects.get(slug="ilo").name.endswith("Geneva")
+
+
+def test_each_loaded_activity_has_one_history_entry_with_its_relations(loaded):
+    activity = Activity.objects.get(slug=TRAINING)
+    (entry,) = activity.history.all()
+    assert entry.history_change_reason == "Loaded from the 2011 sample records"
+    assert sorted(entry.relations["areas"]) == sorted(
+        activity.thematic_areas.values_list("pk", flat=True)
     )
+    assert len(entry.relations["partner_roles"]) == activity.roles.count() > 0
 
 
 def test_records_carry_the_facts_of_the_report(loaded):

@@ -129,7 +129,85 @@ def test_restore_refuses_a_missing_file(tmp_path):
         call_command("restore", str(tmp_path / "nothing.dump"), "--no-input")
 
 
-def test_restore_asks_before_replacing_the_records(tmp_path, monkeypatch):
+def test_restore_asks_before_replacing_the_records(head, tmp_path, monkeypatch):
+    backup = tmp_path / "gcu.json.gz"
+    call_command("backup", output=str(backup), json=True, stdout=io.StringIO())
     monkeypatch.setattr("builtins.input", lambda prompt: "no")
     with pytest.raises(CommandError, match="Restore cancelled"):
-        call_command("restore", str(tmp_path / "gcu.json.gz"))
+        call_command("restore", str(backup))
+
+
+def test_a_bad_backup_is_refused_before_anyone_is_asked(tmp_path, monkeypatch):
+    def asked(prompt):
+        raise AssertionError("asked to confirm a backup that cannot be restored")
+
+    monkeypatch.setattr("builtins.input", asked)
+    with pytest.raises(CommandError, match="No backup at"):
+        call_command("restore", str(tmp_path / "missing.json.gz"))
+
+
+def restore_refused(path):
+    """Restore `path`; it must be refused with one line, leaving every record as it was."""
+    before = snapshot(NOT_RESTORED)
+    with pytest.raises(CommandError) as refused:
+        call_command("restore", str(path), interactive=False, stdout=io.StringIO())
+    assert snapshot(NOT_RESTORED) == before
+    reason = str(refused.value)
+    assert "\n" not in reason
+    return reason
+
+
+@pytest.fixture
+def loaded(head):
+    call_command("load_sample_data", stdout=io.StringIO())
+    return head
+
+
+def gzipped(tmp_path, name, payload):
+    import gzip
+
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(payload))
+    return path
+
+
+def test_an_empty_backup_is_refused_and_nothing_changes(loaded, tmp_path):
+    reason = restore_refused(gzipped(tmp_path, "empty.json.gz", b"[]"))
+    assert reason == "empty.json.gz is empty: it holds no records at all."
+    assert Activity.objects.count() == 46
+
+
+def test_a_truncated_backup_is_refused_and_nothing_changes(loaded, tmp_path):
+    good = tmp_path / "good.json.gz"
+    call_command("backup", output=str(good), json=True, stdout=io.StringIO())
+    cut = tmp_path / "cut.json.gz"
+    cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    assert restore_refused(cut) == "cut.json.gz is not a complete gzip file."
+
+
+@pytest.mark.parametrize(
+    ("payload", "reason"),
+    [
+        (b"not json at all", "is not readable JSON"),
+        (b'{"model": "auth.user"}', "is not a backup made by `backup`: no list of records."),
+        (b'[{"model": "shop.order", "pk": 1, "fields": {}}]', "holds records of shop.order"),
+        (
+            b'[{"model": "partners.partner", "pk": 1, "fields": {"name": "X"}}]',
+            "holds no user accounts; restoring it would lock everyone out.",
+        ),
+    ],
+)
+def test_a_foreign_backup_is_refused_with_its_reason(loaded, tmp_path, payload, reason):
+    assert reason in restore_refused(gzipped(tmp_path, "foreign.json.gz", payload))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_dump files need PostgreSQL")
+def test_a_truncated_or_foreign_dump_is_refused_and_nothing_changes(loaded, tmp_path):
+    good = tmp_path / "good.dump"
+    call_command("backup", output=str(good), stdout=io.StringIO())
+    cut = tmp_path / "cut.dump"
+    cut.write_bytes(good.read_bytes()[: good.stat().st_size * 2 // 3])
+    assert restore_refused(cut).startswith("cut.dump is not a complete PostgreSQL dump: ")
+    foreign = tmp_path / "foreign.dump"
+    foreign.write_bytes(b"PGDMP this is no dump")
+    assert restore_refused(foreign).startswith("foreign.dump is not a complete PostgreSQL dump")

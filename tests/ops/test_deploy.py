@@ -74,6 +74,32 @@ print(json.dumps({
     )
 
 
+def test_debug_mode_is_off_unless_asked_for():
+    env = production_env()
+    del env["DJANGO_DEBUG"]
+    result = run_django("from django.conf import settings; print(settings.DEBUG)", env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_a_server_that_forgets_debug_and_key_does_not_start_in_debug_mode():
+    env = production_env()
+    del env["DJANGO_DEBUG"], env["DJANGO_SECRET_KEY"]
+    result = run(["manage.py", "check"], env)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off." in result.stderr
+
+
+def test_debug_mode_refuses_to_start_for_hosts_other_than_this_machine():
+    result = run(["manage.py", "check"], production_env(DJANGO_DEBUG="true"))
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS names hosts other than this machine (gcu.example.org)" in (
+        result.stderr
+    )
+    local = production_env(DJANGO_DEBUG="true", DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost")
+    assert run(["manage.py", "check"], local).returncode == 0
+
+
 def test_without_a_proxy_no_forwarded_header_is_trusted():
     env = production_env()
     del env["DJANGO_BEHIND_PROXY"]

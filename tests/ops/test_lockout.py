@@ -92,3 +92,33 @@ def test_behind_the_proxy_the_client_address_is_the_one_the_proxy_saw(client, da
     # Other people behind the same proxy are not locked out with the attacker.
     colleague = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.7"}
     assert sign_in(client, SITE, "clerk", RIGHT, **colleague).status_code == 302
+
+
+@override_settings(GCU_ADDRESS_FAILURE_LIMIT=12)
+def test_one_address_trying_many_usernames_is_locked_out(client, data_entry, viewer):
+    # Under the limit for each username, never over it: 4 tries on each of 3 names.
+    for name in ("alice", "bob", "carol"):
+        for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+            sign_in(client, SITE, name, "wrong")
+    locked = sign_in(client, SITE, "clerk", RIGHT)
+    assert locked.status_code == 429
+    assert "whatever the account" in locked.content.decode()
+    assert sign_in(client, ADMIN, "viewer", RIGHT).status_code == 429
+    # Other addresses are not locked with it, and the lock ends after the cool-off.
+    assert sign_in(client, SITE, "clerk", RIGHT, REMOTE_ADDR="192.0.2.20").status_code == 302
+    client.logout()
+    with after_cool_off():
+        assert sign_in(client, SITE, "viewer", RIGHT).status_code == 302
+
+
+@override_settings(GCU_ADDRESS_FAILURE_LIMIT=12)
+def test_signing_in_to_ones_own_account_does_not_clear_the_address_count(
+    client, data_entry, viewer
+):
+    for round_ in range(3):
+        for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+            sign_in(client, SITE, f"victim{round_}", "wrong")
+        # The attacker's own account, between rounds, to wipe the slate.
+        sign_in(client, SITE, "clerk", RIGHT)
+        client.logout()
+    assert sign_in(client, SITE, "clerk", RIGHT).status_code == 429

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from ops.backup import BackupError, restore
+from ops.backup import BackupError, check, restore
 
 
 class Command(BaseCommand):
@@ -23,6 +23,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, interactive=True, database=DEFAULT_DB_ALIAS, **options):
         name = connections[database].settings_dict["NAME"]
+        try:
+            check(file, alias=database)
+        except BackupError as error:
+            raise CommandError(str(error)) from None
         if interactive:
             answer = input(
                 f"Every record in database {name} will be replaced by those in {file}.\n"
@@ -31,7 +35,7 @@ class Command(BaseCommand):
             if answer.strip().lower() != "yes":
                 raise CommandError("Restore cancelled.")
         try:
-            restore(file, alias=database)
+            restore(file, alias=database, checked=True)
         except BackupError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(f"Restored {file} into database {name}.")
