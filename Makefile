@@ -60,8 +60,9 @@ loadtest: install
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | sort -n | tail -n 1) main start
 	$(BIN)/python loadtest/run.py
 
+# The suite on every core (pytest-xdist); each worker has a test database of its own.
 test: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -21,7 +21,7 @@ from activities.models import (
     ThematicArea,
     visibility_rule,
 )
-from core.admin import RecordAdmin
+from core.admin import RecordAdmin, SafeAutocompleteAdmin
 from partners.models import Partner
 from reports.dates import format_date_range
 
@@ -40,7 +40,7 @@ def revert_form(form_class, version):
     return RevertForm
 
 
-class ActivityPartnerInline(admin.TabularInline):
+class ActivityPartnerInline(SafeAutocompleteAdmin, admin.TabularInline):
     model = ActivityPartner
     extra = 1
     autocomplete_fields = ["partner"]

@@ -7,27 +7,108 @@ redirect with "perhaps it was deleted", simple_history would show its history an
 and past versions are filtered by `visible_history`.
 """
 
+import re
+
+from django import forms
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.views.main import PAGE_VAR, SEARCH_VAR, ChangeList
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
+INTEGER = re.compile(r"^[+-]?\d+$")
+# What every database here stores in an integer column (a 64-bit signed integer).
+INTEGER_RANGE = range(-(2**63), 2**63)
+
+
+def fits(value):
+    """Whether `value` is no integer, or one that a database column can hold."""
+    return not INTEGER.match(value) or int(value) in INTEGER_RANGE
+
 
 class SafeChangeList(ChangeList):
-    """A date-hierarchy value out of the calendar's range is a wrong lookup, not a crash."""
+    """Filter values no record could have are a wrong lookup, not a server error.
+
+    Django catches a bad day or month, but not a year of 99999999999 (or 9999, whose next
+    year does not exist), nor an id too large for the database's integers.
+    """
 
     def get_filters(self, request):
+        for name, values in request.GET.lists():
+            if name not in (SEARCH_VAR, PAGE_VAR) and not all(fits(v) for v in values):
+                raise IncorrectLookupParameters(f"{name} is out of range")
         try:
             return super().get_filters(request)
         except (OverflowError, ValueError) as error:
-            # Django catches a bad day or month, but not year=99999999999 or year=9999.
             raise IncorrectLookupParameters(error) from error
 
 
-class RecordAdmin(SimpleHistoryAdmin):
+class SafeAutocompleteMixin:
+    """Redrawing a form with a wrong id in an autocomplete box shows the box empty.
+
+    Django's widget looks the submitted ids up to label them, and a word or a number too
+    large for the database made that lookup fail after the form had already said the
+    value was wrong.
+    """
+
+    def optgroups(self, name, value, attr=None):
+        pk = self.field.remote_field.model._meta.pk
+        valid = []
+        for item in value:
+            try:
+                cleaned = pk.to_python(item)
+            except ValidationError:
+                continue
+            if not isinstance(cleaned, int) or cleaned in INTEGER_RANGE:
+                valid.append(item)
+        return super().optgroups(name, valid, attr)
+
+
+class SafeAutocompleteSelect(SafeAutocompleteMixin, AutocompleteSelect):
+    pass
+
+
+class SafeAutocompleteSelectMultiple(SafeAutocompleteMixin, AutocompleteSelectMultiple):
+    pass
+
+
+class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Ids too large for the database are wrong choices, said next to the field."""
+
+    def clean(self, value):
+        for item in value or []:
+            if isinstance(item, str) and not fits(item.strip()):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": item},
+                )
+        return super().clean(value)
+
+
+class SafeAutocompleteAdmin:
+    """For ModelAdmins and inlines: autocomplete boxes that survive wrong ids."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kwargs.setdefault("form_class", SafeModelMultipleChoiceField)
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = SafeAutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class RecordAdmin(SafeAutocompleteAdmin, SimpleHistoryAdmin):
     """SimpleHistoryAdmin that answers only within `get_queryset` and `visible_history`."""
 
     @property
@@ -55,15 +136,31 @@ class RecordAdmin(SimpleHistoryAdmin):
         except ValidationError:
             raise Http404 from None
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Outside the rule is not found, whatever one's permissions (Django checks those first)."""
+        if self.get_object(request, self.parse_pk(object_id)) is None:
+            raise Http404
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        if self.get_object(request, self.parse_pk(object_id)) is None:
+            raise Http404
+        return super().delete_view(request, object_id, extra_context)
+
     def history_view(self, request, object_id, extra_context=None):
         pk = self.parse_pk(object_id)
         if self.get_object(request, pk) is None:
             exists = self.model._default_manager.filter(pk=pk).exists()
             if exists or not self.shows_deleted_history(request):
                 raise Http404
-            if not self.get_history_queryset(request, self.history_manager, "pk", pk).exists():
+            if not self.versions_of(request, pk).exists():
                 raise Http404
         return super().history_view(request, object_id, extra_context)
+
+    def versions_of(self, request, pk):
+        """The past versions of record `pk` that `request.user` may read."""
+        pk_name = self.model._meta.pk.attname
+        return self.get_history_queryset(request, self.history_manager, pk_name, pk)
 
     def get_history_queryset(self, request, history_manager, pk_name, object_id):
         versions = super().get_history_queryset(request, history_manager, pk_name, object_id)
@@ -75,8 +172,7 @@ class RecordAdmin(SimpleHistoryAdmin):
             version_id = int(version_id)
         except (TypeError, ValueError):
             raise Http404 from None
-        versions = self.get_history_queryset(request, self.history_manager, "pk", obj.pk)
-        version = versions.filter(history_id=version_id).first()
+        version = self.versions_of(request, obj.pk).filter(history_id=version_id).first()
         if version is None:
             raise Http404
         return version

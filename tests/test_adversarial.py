@@ -1,0 +1,470 @@
+"""Marker records walked over every surface by every role, as an attacker would walk them.
+
+Each marker record (public, internal, confidential, draft, submitted, a confidential draft
+of a data entry user's own, and a record that was confidential before it was made
+internal) has a partner, an event and a country of its own, each named by a word found
+nowhere else. Every page, lookup, filter, export, API answer and admin page (history and
+revert included) is read as each role, and the words found in it must be exactly those
+the rule of product.md allows: a leak, or a record missing where it belongs, fails.
+"""
+
+import datetime
+import io
+import re
+import time
+from collections import Counter
+
+import pytest
+from django.test import Client
+from openpyxl import load_workbook
+from rest_framework.test import APIClient
+
+from activities import roles, services
+from activities.models import Activity
+from reports.models import AnnualReport
+from tests.factories import (
+    ActivityFactory,
+    ActivityPartnerFactory,
+    EventFactory,
+    PartnerFactory,
+    ReportSectionFactory,
+    ThematicAreaFactory,
+    make_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+# word: (review state, visibility, author, country code, country name)
+MARKERS = {
+    "Publicmarker": ("approved", "public", "manager", "FR", "France"),
+    "Internalmarker": ("approved", "internal", "manager", "NO", "Norway"),
+    "Secretmarker": ("approved", "confidential", "manager", "IS", "Iceland"),
+    "Draftmarker": ("draft", "internal", "manager", "PT", "Portugal"),
+    "Submittedmarker": ("submitted", "public", "entry1", "FI", "Finland"),
+    "Ownmarker": ("draft", "confidential", "entry1", "EE", "Estonia"),
+    "Declassifiedmarker": ("approved", "internal", "manager", "LV", "Latvia"),
+}
+# The declassified record's first version: confidential, with a title of its own.
+OLD_TITLE = "Classifiedoldtitle"
+DRAFT_REPORT = "Draftreporttitle"
+
+
+def partner_of(marker):
+    return marker.replace("marker", "partner")
+
+
+def event_of(marker):
+    return marker.replace("marker", "event")
+
+
+def country_of(marker):
+    return MARKERS[marker][4]
+
+
+ACTIVITY_WORDS = set(MARKERS)
+PARTNER_WORDS = {partner_of(m) for m in MARKERS}
+EVENT_WORDS = {event_of(m) for m in MARKERS}
+COUNTRY_WORDS = {country_of(m) for m in MARKERS}
+EVERY_WORD = ACTIVITY_WORDS | PARTNER_WORDS | EVENT_WORDS | COUNTRY_WORDS | {OLD_TITLE}
+
+ROLES = ["anonymous", "no_role", "viewer", "staff_viewer", "entry1", "entry2", "manager"]
+STAFF = {"staff_viewer", "entry1", "entry2", "manager"}
+MEMBERS = {"viewer", "staff_viewer", "entry1", "entry2", "manager"}
+
+APPROVED_SHARED = {"Publicmarker", "Internalmarker", "Declassifiedmarker"}
+UNAPPROVED_SHARED = {"Draftmarker", "Submittedmarker"}
+# The rule of product.md, written out for the markers.
+SEES = {
+    "anonymous": {"Publicmarker"},
+    "no_role": {"Publicmarker"},
+    "viewer": APPROVED_SHARED,
+    "staff_viewer": APPROVED_SHARED,
+    "entry1": APPROVED_SHARED | UNAPPROVED_SHARED | {"Ownmarker"},
+    "entry2": APPROVED_SHARED | UNAPPROVED_SHARED,
+    "manager": set(MARKERS),
+}
+
+
+def registry(who, words_of):
+    """Partners or events: the whole registry for staff in a role, else those of visible records."""
+    markers = MARKERS if who in MEMBERS else SEES[who]
+    return {words_of(m) for m in markers}
+
+
+def words_in(text):
+    return {word for word in EVERY_WORD if word in text}
+
+
+class Walk:
+    """Compares what each surface shows with what it may show; gathers every difference."""
+
+    def __init__(self, who):
+        self.who = who
+        self.problems = []
+        self.surfaces = 0
+
+    def shows(self, surface, text, expected, among=EVERY_WORD):
+        self.surfaces += 1
+        found = words_in(text) & among
+        if found != expected:
+            self.problems.append(
+                f"{surface}: leaks {sorted(found - expected)}, misses {sorted(expected - found)}"
+            )
+
+    def status(self, surface, response, expected):
+        self.surfaces += 1
+        codes = expected if isinstance(expected, tuple) else (expected,)
+        if response.status_code not in codes:
+            self.problems.append(f"{surface}: answered {response.status_code}, not {expected}")
+
+
+@pytest.fixture
+def people():
+    return {
+        "no_role": make_user(None, username="outsider", is_staff=False),
+        "viewer": make_user(roles.VIEWERS, username="reader", is_staff=False),
+        "staff_viewer": make_user(roles.VIEWERS, username="staffreader"),
+        "entry1": make_user(roles.DATA_ENTRY, username="entry1"),
+        "entry2": make_user(roles.DATA_ENTRY, username="entry2"),
+        "manager": make_user(roles.MANAGERS, username="head"),
+    }
+
+
+@pytest.fixture
+def markers(people):
+    area = ThematicAreaFactory(name="Area of the walk", slug="walk-area")
+    section = ReportSectionFactory(title="Awareness-raising")
+    made = {}
+    for word, (state, visibility, author, code, _name) in MARKERS.items():
+        partner = PartnerFactory(name=partner_of(word), acronym="", slug=partner_of(word).lower())
+        event = EventFactory(name=event_of(word), slug=event_of(word).lower(), organiser=partner)
+        first_state = (
+            ("approved", "confidential", OLD_TITLE)
+            if word == "Declassifiedmarker"
+            else (state, visibility, f"{word} meeting")
+        )
+        activity = ActivityFactory(
+            title=first_state[2],
+            slug=word.lower(),
+            summary=f"Meeting of the walk: {word}.",
+            review_state=first_state[0],
+            visibility=first_state[1],
+            country=code,
+            start_date=datetime.date(2011, 5, 17),
+            event=event,
+            participants_total=10,
+            report_section=section,
+            prominence="minor",
+            created_by=people[author],
+        )
+        activity.thematic_areas.add(area)
+        ActivityPartnerFactory(activity=activity, partner=partner)
+        made[word] = activity
+    declassified = made["Declassifiedmarker"]
+    declassified.title, declassified.visibility = "Declassifiedmarker meeting", "internal"
+    services.save_activity(declassified, user=people["manager"], based_on=declassified.version)
+    AnnualReport.objects.create(
+        year=2011,
+        title=DRAFT_REPORT,
+        symbol="CRP/36",
+        period_start=datetime.date(2010, 10, 1),
+        period_end=datetime.date(2011, 11, 30),
+    )
+    return made
+
+
+def clients(who, people):
+    site, api = Client(), APIClient()
+    if who != "anonymous":
+        site.force_login(people[who])
+        api.force_authenticate(people[who])
+    return site, api
+
+
+def csv_text(response):
+    return b"".join(response.streaming_content).decode("utf-8-sig")
+
+
+def xlsx_text(response):
+    sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
+    return str(list(sheet.iter_rows(values_only=True)))
+
+
+def also_shown_with(markers_seen):
+    """The activities a surface lists, with their partners, events and countries."""
+    return (
+        set(markers_seen)
+        | {partner_of(m) for m in markers_seen}
+        | {event_of(m) for m in markers_seen}
+        | {country_of(m) for m in markers_seen}
+    )
+
+
+def walk_site(walk, site, markers):
+    who, sees = walk.who, SEES[walk.who]
+    countries = {country_of(m) for m in sees}
+    listed = sees | countries
+    walk.shows("list", site.get("/activities/").content.decode(), listed)
+    walk.shows("search", site.get("/activities/?q=walk").content.decode(), listed)
+    walk.shows("area page", site.get("/areas/walk-area/").content.decode(), listed)
+    walk.shows("dashboard", site.get("/?year=2011").content.decode(), {partner_of(m) for m in sees})
+    walk.shows("csv", csv_text(site.get("/activities/export.csv")), also_shown_with(sees))
+    walk.shows("xlsx", xlsx_text(site.get("/activities/export.xlsx")), also_shown_with(sees))
+
+    partners, events = registry(who, partner_of), registry(who, event_of)
+    walk.shows("partner lookup", site.get("/partners/lookup/?q=partner").content.decode(), partners)
+    walk.shows("event lookup", site.get("/events/lookup/?q=event").content.decode(), events)
+
+    for word, activity in markers.items():
+        page = site.get(f"/activities/{activity.slug}/")
+        walk.status(f"activity page {word}", page, 200 if word in sees else 404)
+        if word in sees:
+            walk.shows(
+                f"activity page {word}", page.content.decode(), also_shown_with({word}) | {word}
+            )
+
+        partner = site.get(f"/partners/{partner_of(word).lower()}/")
+        walk.status(f"partner page {word}", partner, 200 if partner_of(word) in partners else 404)
+        if partner.status_code == 200:
+            shown = {partner_of(word)} | ({word, country_of(word)} if word in sees else set())
+            walk.shows(f"partner page {word}", partner.content.decode(), shown)
+
+        event = site.get(f"/events/{event_of(word).lower()}/")
+        walk.status(f"event page {word}", event, 200 if event_of(word) in events else 404)
+        if event.status_code == 200:
+            shown = {event_of(word)} | ({word, country_of(word)} if word in sees else set())
+            shown |= {partner_of(word)} if partner_of(word) in partners else set()
+            walk.shows(f"event page {word}", event.content.decode(), shown)
+
+        # A filter naming a partner one may not know answers as for one that does not exist.
+        filtered = site.get(f"/activities/?partner={partner_of(word).lower()}")
+        unknown = "Select a valid choice" in filtered.content.decode()
+        walk.shows(
+            f"partner filter {word}",
+            filtered.content.decode(),
+            ({word} if word in sees else set()) | countries,
+            among=ACTIVITY_WORDS | COUNTRY_WORDS,
+        )
+        if unknown == (partner_of(word) in partners):
+            walk.problems.append(f"partner filter {word}: known={not unknown}")
+
+    report = site.get("/reports/2011/")
+    walk.status("draft report", report, 200 if who == "manager" else 404)
+    if who == "manager":
+        walk.shows("draft report", report.content.decode(), {"Publicmarker"}, ACTIVITY_WORDS)
+        export = site.get("/reports/2011/export.html").content.decode()
+        walk.shows("report export", export, {"Publicmarker"}, ACTIVITY_WORDS)
+
+
+def walk_api(walk, api, markers):
+    who, sees = walk.who, SEES[walk.who]
+    listed = api.get("/api/activities/?page_size=100").content.decode()
+    walk.shows(
+        "api list",
+        listed,
+        sees | {partner_of(m) for m in sees} | {event_of(m) for m in sees},
+        EVERY_WORD - COUNTRY_WORDS,
+    )
+    partners, events = registry(who, partner_of), registry(who, event_of)
+    walk.shows("api partners", api.get("/api/partners/?page_size=100").content.decode(), partners)
+    organisers = {partner_of(m) for m in MARKERS if event_of(m) in events} & partners
+    walk.shows(
+        "api events", api.get("/api/events/?page_size=100").content.decode(), events | organisers
+    )
+    for word, activity in markers.items():
+        walk.status(
+            f"api activity {word}",
+            api.get(f"/api/activities/{activity.slug}/"),
+            200 if word in sees else 404,
+        )
+        walk.status(
+            f"api partner {word}",
+            api.get(f"/api/partners/{partner_of(word).lower()}/"),
+            200 if partner_of(word) in partners else 404,
+        )
+        walk.status(
+            f"api event {word}",
+            api.get(f"/api/events/{event_of(word).lower()}/"),
+            200 if event_of(word) in events else 404,
+        )
+        walk.status(
+            f"api partner filter {word}",
+            api.get(f"/api/activities/?partner={partner_of(word).lower()}"),
+            200 if partner_of(word) in partners else 400,
+        )
+        walk.status(
+            f"api country filter {word}",
+            api.get(f"/api/activities/?country={MARKERS[word][3]}"),
+            200 if word in sees else 400,
+        )
+
+
+def revert_form(page):
+    """The fields a browser would post back from a revert page."""
+    form = page.context["adminform"].form
+    data = {
+        name: (value.pk if hasattr(value, "pk") else value)
+        for name, value in form.initial.items()
+        if value is not None and name in form.fields
+    }
+    data["thematic_areas"] = list(form.initial.get("thematic_areas") or [])
+    data["country"] = str(data.get("country") or "")
+    return data
+
+
+def version_visible(who, word, version, people):
+    """A past version by the rule: the record visible, and the version too as it stood."""
+    if word not in SEES[who]:
+        return False
+    return (
+        who == "manager"
+        or version.visibility != "confidential"
+        or version.created_by_id == people[who].pk
+    )
+
+
+def walk_admin(walk, site, markers, people):
+    who, sees = walk.who, SEES[walk.who]
+    if who not in STAFF:
+        response = site.get("/admin/activities/activity/")
+        walk.status("admin changelist", response, 302)
+        walk.shows("admin changelist", response.content.decode(), set())
+        return
+    countries = {country_of(m) for m in sees}
+    base = "/admin/activities/activity/"
+    walk.shows("admin changelist", site.get(base).content.decode(), sees | countries)
+    walk.shows("admin search", site.get(f"{base}?q=walk").content.decode(), sees | countries)
+    walk.shows(
+        "admin raw-id popup",
+        site.get(f"{base}?_popup=1&_to_field=id").content.decode(),
+        sees | countries,
+    )
+    partners, events = registry(who, partner_of), registry(who, event_of)
+    walk.shows("admin partners", site.get("/admin/partners/partner/").content.decode(), partners)
+    walk.shows(
+        "admin events",
+        site.get("/admin/activities/event/").content.decode(),
+        events | partners,
+        PARTNER_WORDS | EVENT_WORDS,
+    )
+    autocomplete = site.get(
+        "/admin/autocomplete/",
+        {
+            "app_label": "activities",
+            "model_name": "activity",
+            "field_name": "event",
+            "term": "event",
+        },
+    )
+    walk.shows("admin event autocomplete", autocomplete.content.decode(), events)
+    reports = site.get("/admin/reports/annualreport/").content.decode()
+    walk.shows("admin reports", reports, set(), EVERY_WORD)
+    if (DRAFT_REPORT in reports) != (who == "manager"):
+        walk.problems.append("admin reports: the draft report is shown to the wrong people")
+    draft_report = AnnualReport.objects.get(year=2011)
+    walk.status(
+        "admin draft report",
+        site.get(f"/admin/reports/annualreport/{draft_report.pk}/change/"),
+        200 if who == "manager" else 404,
+    )
+
+    can_change = who in {"entry1", "entry2", "manager"}
+    for word, activity in markers.items():
+        url = f"{base}{activity.pk}/"
+        visible = word in sees
+        change = site.get(f"{url}change/")
+        walk.status(f"admin change {word}", change, 200 if visible else 404)
+        if visible:
+            walk.shows(f"admin change {word}", change.content.decode(), {word}, ACTIVITY_WORDS)
+        walk.status(
+            f"admin delete {word}",
+            site.get(f"{url}delete/"),
+            (200 if who == "manager" else 403) if visible else 404,
+        )
+        history = site.get(f"{url}history/")
+        walk.status(f"admin history {word}", history, 200 if visible else 404)
+        if visible:
+            old = {OLD_TITLE} if word == "Declassifiedmarker" and who == "manager" else set()
+            walk.shows(
+                f"admin history {word}",
+                history.content.decode(),
+                {word} | old,
+                ACTIVITY_WORDS | {OLD_TITLE},
+            )
+        for version in Activity.history.filter(id=activity.pk):
+            page = site.get(f"{url}history/{version.history_id}/")
+            walk.status(
+                f"admin version {word}",
+                page,
+                200 if version_visible(who, word, version, people) else 404,
+            )
+
+    # Reverting, last: a successful revert leaves a message on the next page.
+    for word, activity in markers.items():
+        url = f"{base}{activity.pk}/history/"
+        for version in Activity.history.filter(id=activity.pk):
+            allowed = version_visible(who, word, version, people)
+            page = site.get(f"{url}{version.history_id}/")
+            before = Activity.objects.values_list("version", "visibility").get(pk=activity.pk)
+            posted = site.post(
+                f"{url}{version.history_id}/",
+                revert_form(page) if allowed else {"title": "Reverted", "visibility": "public"},
+            )
+            if not allowed:
+                walk.status(f"admin revert {word}", posted, 404)
+            elif not can_change:
+                walk.status(f"admin revert {word}", posted, 403)
+            if posted.status_code >= 400:
+                after = Activity.objects.values_list("version", "visibility").get(pk=activity.pk)
+                if after != before:
+                    walk.problems.append(
+                        f"admin revert {word}: a refused revert changed the record"
+                    )
+
+    # An action on records one may not see does nothing to them.
+    hidden = [a.pk for w, a in markers.items() if w not in sees]
+    if hidden and can_change:
+        site.post(base, {"action": "submit_for_review", "_selected_action": hidden})
+        for word, activity in markers.items():
+            if word not in sees:
+                stored = Activity.objects.get(pk=activity.pk)
+                if stored.review_state != MARKERS[word][0]:
+                    walk.problems.append(f"admin action: changed the hidden {word}")
+    walk.status(
+        "admin deleted activities",
+        site.get(f"{base}deleted/"),
+        200 if who == "manager" else 403,
+    )
+
+
+@pytest.fixture(scope="module")
+def tally(request):
+    counts, started = Counter(), time.monotonic()
+    yield counts
+    plugins = request.config.pluginmanager
+    runs = ", ".join(f"{who} {count}" for who, count in counts.items())
+    with plugins.get_plugin("capturemanager").global_and_fixture_disabled():
+        plugins.get_plugin("terminalreporter").write_line(
+            f"\nAdversarial walk: {sum(counts.values())} surface checks ({runs}) "
+            f"in {time.monotonic() - started:.0f} s"
+        )
+
+
+@pytest.mark.parametrize("who", ROLES)
+def test_every_marker_appears_exactly_where_the_rule_allows(who, markers, people, tally):
+    site, api = clients(who, people)
+    walk = Walk(who)
+    walk_site(walk, site, markers)
+    walk_api(walk, api, markers)
+    walk_admin(walk, site, markers, people)
+    tally[who] = walk.surfaces
+    assert walk.problems == [], "\n".join(walk.problems)
+
+
+def test_the_rule_the_walk_expects_is_the_rule_the_code_applies(markers, people):
+    from django.contrib.auth.models import AnonymousUser
+
+    for who in ROLES:
+        user = AnonymousUser() if who == "anonymous" else people[who]
+        titles = Activity.objects.visible_to(user).values_list("title", flat=True)
+        assert {re.sub(" meeting$", "", t) for t in titles} == SEES[who], who

@@ -1,0 +1,312 @@
+"""Bad input on every URL pattern, the admin's included, for each role: never a server error.
+
+Every pattern the site resolves is reached with real values and with bad ones in its path
+(numbers that overflow, words where ids go, 300-character slugs); list
+pages, lookups, changelists and API lists get bad query values (overflowing numbers,
+10,000 characters, NUL, a list where one value goes, impossible dates); the admin's add
+form gets bad values in each kind of field. An answer of 500 or more fails, and so does an
+API error that is not JSON.
+"""
+
+import random
+import re
+import time
+from collections import Counter
+
+import pytest
+from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
+from django.test import Client
+from django.urls import URLResolver, get_resolver
+
+from activities import roles
+from activities.models import Activity
+from reports.models import AnnualReport
+from tests.factories import (
+    ActivityFactory,
+    ActivityPartnerFactory,
+    EventFactory,
+    PartnerFactory,
+    ThematicAreaFactory,
+    make_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "viewer", "staff_viewer", "data_entry", "manager"]
+BAD_PATH_VALUES = ["99999999999999999999", "abc", "x" * 300]
+BAD_QUERY_VALUES = [
+    "99999999999999999999",
+    "-99999999999999999999",
+    "1e309",
+    "abc",
+    "x" * 10_000,
+    "9999-12-31",
+    "0000-00-00",
+    "%00",
+    "%F0%9F%98%80",
+    "",
+]
+LIST_PARAMETERS = [
+    "q",
+    "year",
+    "date_after",
+    "date_before",
+    "thematic_area",
+    "activity_type",
+    "partner",
+    "event",
+    "country",
+    "status",
+    "review_state",
+    "visibility",
+    "sort",
+    "page",
+    "page_size",
+]
+CHANGELIST_PARAMETERS = ["q", "o", "p", "e", "all", "_to_field", "_popup"]
+OTHER_PARAMETERS = ["q", "page", "year", "format"]
+# Query cases per role beyond the path cases: a fixed sample keeps the run bounded.
+QUERY_SAMPLE = 300
+GROUP = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>[^)]*\)|\([^)]*\)")
+
+
+def url_patterns(patterns=None, prefix=""):
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            yield from url_patterns(pattern.url_patterns, prefix + str(pattern.pattern))
+        else:
+            yield prefix + str(pattern.pattern)
+
+
+def template_of(pattern):
+    """'admin/activities/activity/^([^/]+)/history/([^/]+)/$' → ('/admin/.../{0}/history/{1}/', names)."""
+    names = []
+
+    def placeholder(match):
+        names.append(match.group(1) or match.group(2) or f"group{len(names)}")
+        return f"{{{len(names) - 1}}}"
+
+    template = GROUP.sub(placeholder, pattern)
+    template = template.replace("^", "").replace("$", "").replace("\\", "").replace("/?", "/")
+    return "/" + template, names
+
+
+@pytest.fixture
+def world():
+    """A record of each kind, so that real ids and slugs reach real pages."""
+    area = ThematicAreaFactory(slug="area")
+    partner = PartnerFactory(slug="partner")
+    event = EventFactory(slug="event", organiser=partner)
+    activity = ActivityFactory(slug="activity", event=event)
+    activity.thematic_areas.add(area)
+    ActivityPartnerFactory(activity=activity, partner=partner)
+    AnnualReport.objects.create(
+        year=2011,
+        title="Report",
+        symbol="CRP/36",
+        period_start="2010-10-01",
+        period_end="2011-11-30",
+    )
+    return {"activity": activity, "area": area, "partner": partner, "event": event}
+
+
+def real_value(template, name, world):
+    """A value that names an existing record for a placeholder of `template`."""
+    if name in ("slug",):
+        for prefix, record in [
+            ("/api/thematic-areas/", world["area"]),
+            ("/areas/", world["area"]),
+            ("/api/activity-types/", world["activity"].activity_type),
+            ("/api/partners/", world["partner"]),
+            ("/partners/", world["partner"]),
+            ("/api/events/", world["event"]),
+            ("/events/", world["event"]),
+        ]:
+            if template.startswith(prefix):
+                return record.slug
+        return world["activity"].slug
+    if name == "year":
+        return "2011"
+    if name == "format":
+        return "json"
+    if name == "app_label":
+        return "activities"
+    if name == "url":
+        return "no-such-page/"
+    if name == "content_type_id":
+        return str(ContentType.objects.get_for_model(Activity).pk)
+    match = re.match(r"/admin/(\w+)/(\w+)/", template)
+    model = None
+    if match:
+        for registered in admin.site._registry:
+            if (registered._meta.app_label, registered._meta.model_name) == match.groups():
+                model = registered
+    if name in ("object_id", "group0", "id") and model is not None:
+        first = model._default_manager.order_by("pk").first()
+        return str(first.pk) if first else "1"
+    if name == "group1" and model is not None and hasattr(model, "history"):
+        first = model.history.order_by("history_id").first()
+        return str(first.history_id) if first else "1"
+    return str(world["activity"].pk)
+
+
+def path_cases(world):
+    """Every pattern with real values, then with each bad value in each placeholder."""
+    cases = []
+    for pattern in url_patterns():
+        template, names = template_of(pattern)
+        real = [real_value(template, name, world) for name in names]
+        cases.append(template.format(*real))
+        for position in range(len(names)):
+            for bad in BAD_PATH_VALUES:
+                values = list(real)
+                values[position] = bad
+                cases.append(template.format(*values))
+    return cases
+
+
+def changelist_parameters(model_admin):
+    names = list(CHANGELIST_PARAMETERS)
+    for spec in model_admin.list_filter:
+        if isinstance(spec, str):
+            names += [f"{spec}__exact", f"{spec}__id__exact", f"{spec}__isnull"]
+    if model_admin.date_hierarchy:
+        names += [f"{model_admin.date_hierarchy}__{part}" for part in ("year", "month", "day")]
+    return names
+
+
+def query_targets(world):
+    """The pages that read a query string, with the parameters each one reads."""
+    targets = [
+        ("/activities/", LIST_PARAMETERS),
+        ("/activities/export.csv", LIST_PARAMETERS),
+        ("/activities/export.xlsx", LIST_PARAMETERS),
+        ("/api/activities/", LIST_PARAMETERS),
+        ("/", ["year"]),
+        ("/areas/area/", ["page", "sort"]),
+        ("/partners/partner/", ["page", "sort"]),
+        ("/events/event/", ["page", "sort"]),
+        ("/partners/lookup/", ["q"]),
+        ("/events/lookup/", ["q"]),
+        ("/reports/", OTHER_PARAMETERS),
+        ("/admin/autocomplete/", ["app_label", "model_name", "field_name", "term", "page"]),
+    ]
+    for endpoint in ["thematic-areas", "activity-types", "partners", "events", "reports"]:
+        targets.append((f"/api/{endpoint}/", ["page", "page_size", "format"]))
+    for model, model_admin in admin.site._registry.items():
+        url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        targets.append((url, changelist_parameters(model_admin)))
+    return targets
+
+
+def query_cases(world, seed):
+    cases = []
+    for url, parameters in query_targets(world):
+        for name in parameters:
+            for bad in BAD_QUERY_VALUES:
+                cases.append(f"{url}?{name}={bad}")
+            # A list where one value goes.
+            cases.append(f"{url}?{name}=1&{name}=2")
+    random.Random(seed).shuffle(cases)
+    return cases[:QUERY_SAMPLE]
+
+
+ADD_FORM_CASES = {
+    "title": ["x" * 10_000],
+    "slug": ["not a slug", "x" * 300],
+    "start_date": ["99999-01-01", "2011-13-45", "abc"],
+    "end_date": ["0000-00-00"],
+    "participants_total": ["99999999999999999999", "-5", "1e309"],
+    "participants_women": ["abc"],
+    "country": ["XX", "x" * 10_000],
+    "activity_type": ["99999999999999999999", "abc"],
+    "event": ["99999999999999999999"],
+    "thematic_areas": ["99999999999999999999", "abc"],
+    "report_section": ["-1"],
+    "review_state": ["published"],
+    "visibility": ["secret"],
+}
+
+
+def add_form(world):
+    return {
+        "title": "A valid title",
+        "slug": "a-valid-slug",
+        "summary": "Summary.",
+        "activity_type": str(world["activity"].activity_type.pk),
+        "start_date": "2011-05-17",
+        "date_precision": "day",
+        "prominence": "minor",
+        "report_order": "0",
+        "status": "completed",
+        "review_state": "draft",
+        "visibility": "internal",
+        "roles-TOTAL_FORMS": "0",
+        "roles-INITIAL_FORMS": "0",
+        "outputs-TOTAL_FORMS": "0",
+        "outputs-INITIAL_FORMS": "0",
+    }
+
+
+USERS = {
+    "viewer": (roles.VIEWERS, False),
+    "staff_viewer": (roles.VIEWERS, True),
+    "data_entry": (roles.DATA_ENTRY, True),
+    "manager": (roles.MANAGERS, True),
+}
+
+
+@pytest.fixture(scope="module")
+def tally(request):
+    counts, started = Counter(), time.monotonic()
+    yield counts
+    plugins = request.config.pluginmanager
+    runs = ", ".join(f"{who} {count}" for who, count in counts.items())
+    with plugins.get_plugin("capturemanager").global_and_fixture_disabled():
+        plugins.get_plugin("terminalreporter").write_line(
+            f"\nBad input everywhere: {sum(counts.values())} requests ({runs}) "
+            f"in {time.monotonic() - started:.0f} s, no server error"
+        )
+
+
+def answered(client, method, url, data=None):
+    response = getattr(client, method)(url, data) if data is not None else client.get(url)
+    problem = None
+    if response.status_code >= 500:
+        problem = f"{method.upper()} {url[:120]} answered {response.status_code}"
+    elif (
+        url.startswith("/api/")
+        and response.status_code >= 400
+        and not response["Content-Type"].startswith("application/json")
+    ):
+        problem = (
+            f"{method.upper()} {url[:120]} answered an API error as {response['Content-Type']}"
+        )
+    return problem
+
+
+@pytest.mark.parametrize("who", ROLES)
+def test_no_bad_input_gives_a_server_error(who, world, tally):
+    client = Client(raise_request_exception=False)
+    if who != "anonymous":
+        role, staff = USERS[who]
+        client.force_login(make_user(role, username=who, is_staff=staff))
+    problems, count = [], 0
+    for url in path_cases(world) + query_cases(world, seed=ROLES.index(who)):
+        count += 1
+        if problem := answered(client, "get", url):
+            problems.append(problem)
+    if who in ("data_entry", "manager"):
+        for field, values in ADD_FORM_CASES.items():
+            for value in values:
+                count += 1
+                data = {**add_form(world), field: value}
+                if problem := answered(client, "post", "/admin/activities/activity/add/", data):
+                    problems.append(f"{problem} ({field}={value[:20]})")
+                count += 1
+                doubled = {**add_form(world), field: [value, value]}
+                if problem := answered(client, "post", "/admin/activities/activity/add/", doubled):
+                    problems.append(f"{problem} ({field} twice)")
+    tally[who] = count
+    assert problems == [], "\n".join(problems[:40])
