@@ -18,12 +18,13 @@ from activities.models import (
     Event,
     Initiative,
     Output,
+    ReportSection,
     ThematicArea,
     visibility_rule,
 )
 from core.admin import RecordAdmin, SafeAutocompleteAdmin
+from core.dates import format_date_range
 from partners.models import Partner
-from reports.dates import format_date_range
 
 
 def revert_form(form_class, version):
@@ -398,4 +399,12 @@ class EventAdmin(RecordAdmin):
 class InitiativeAdmin(RecordAdmin):
     list_display = ["title"]
     search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(ReportSection)
+class ReportSectionAdmin(admin.ModelAdmin):
+    list_display = ["order", "title"]
+    list_display_links = ["title"]
+    search_fields = ["title"]
     prepopulated_fields = {"slug": ["title"]}

@@ -11,7 +11,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from activities import roles, selectors
-from activities.caching import cached
 from activities.models import (
     Activity,
     ActivityPartner,
@@ -21,6 +20,7 @@ from activities.models import (
     ThematicArea,
     Visibility,
 )
+from core.caching import cached
 
 # Filters only signed-in staff may use: they narrow by states the public never sees.
 MEMBER_ONLY = ("review_state", "visibility")

@@ -44,9 +44,10 @@ DATA_ENTRY_CODENAMES = {
         "view_activitytype",
         "view_historicalactivity",
         "view_historicalevent",
+        "view_reportsection",
     ],
     "partners": ["add_partner", "change_partner", "view_partner", "view_historicalpartner"],
-    "reports": ["view_reportsection"],
+    "reports": [],
 }
 
 

@@ -6,12 +6,12 @@ duplicates); anyone else knows one only where an activity they may see refers to
 that a partner or a place named only on a confidential record stays unknown to them.
 """
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
 from django_countries import countries
 
 from activities import roles
-from activities.caching import for_page
 from activities.models import Activity, ActivityPartner, Event
+from core.caching import for_page
 from partners.models import Partner
 
 
@@ -58,3 +58,14 @@ def country_choices(user):
         return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
 
     return for_page(compute, "country-choices", roles.scope(user))
+
+
+def with_relations(activities):
+    """Foreign keys joined; areas, partner roles with their partners, and outputs in one query each."""
+    return activities.select_related(
+        "activity_type", "event", "initiative", "report_section"
+    ).prefetch_related(
+        "thematic_areas",
+        Prefetch("roles", queryset=ActivityPartner.objects.select_related("partner")),
+        "outputs",
+    )

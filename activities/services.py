@@ -11,7 +11,6 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from activities import history, roles
-from activities.caching import bump_data_version
 from activities.models import (
     Activity,
     ActivityPartner,
@@ -20,6 +19,7 @@ from activities.models import (
     ThematicArea,
     Visibility,
 )
+from core.caching import bump_data_version
 from partners.models import Partner
 
 

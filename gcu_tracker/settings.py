@@ -117,10 +117,13 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # Ours, from the bottom of the house up: each imports only from those above it here.
+    "core",
+    "ops",
     "partners",
     "activities",
     "reports",
-    "ops",
+    "samples",
 ]
 
 MIDDLEWARE = [
@@ -171,6 +174,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Behind PgBouncer in transaction mode a cursor cannot outlive its transaction: exports then
+# read their chunks with plain queries instead of a server-side cursor.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool("DJANGO_DISABLE_SERVER_SIDE_CURSORS")
 
 # One shared cache when REDIS_URL is set (several app servers); otherwise in-process.
 if os.environ.get("REDIS_URL"):
@@ -267,11 +273,11 @@ REST_FRAMEWORK = {
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "gcu_tracker.pagination.Pagination",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["gcu_tracker.parsers.JSONParser"],
-    "DEFAULT_SCHEMA_CLASS": "gcu_tracker.schema.AutoSchema",
-    "EXCEPTION_HANDLER": "gcu_tracker.api.exception_handler",
+    "DEFAULT_PARSER_CLASSES": ["api.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 

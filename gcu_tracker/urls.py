@@ -1,13 +1,21 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
+
+from web.urls import activity_patterns, partner_patterns
 
 admin.site.site_header = _("GCU Tracker administration")
 admin.site.site_title = _("GCU Tracker")
 admin.site.index_title = _("Records of the Gender Coordination Unit")
 
 urlpatterns = [
+    # Report sections moved from the reports app to activities; old addresses still work.
+    re_path(
+        r"^admin/reports/reportsection/(?P<rest>.*)$",
+        RedirectView.as_view(url="/admin/activities/reportsection/%(rest)s", query_string=True),
+    ),
     path("admin/", admin.site.urls),
     path(
         "accounts/login/",
@@ -15,9 +23,9 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("api/", include("gcu_tracker.api")),
-    path("", include("activities.urls")),
-    path("partners/", include("partners.urls")),
+    path("api/", include("api.urls")),
+    path("", include((activity_patterns, "activities"))),
+    path("partners/", include((partner_patterns, "partners"))),
     path("reports/", include("reports.urls")),
 ]
 

@@ -21,7 +21,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
-from activities.caching import bump_data_version
+from core.caching import bump_data_version
 
 BACKUP_DIR = settings.BASE_DIR / "backups"
 

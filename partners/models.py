@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.model_rules import ancestry_errors, not_own_parent
+
 
 class PartnerKind(models.TextChoices):
     UN_ENTITY = "un_entity", _("UN entity or agency")
@@ -43,12 +45,7 @@ class Partner(models.Model):
         ordering = ["name"]
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
-        constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(parent=models.F("pk")),
-                name="partner_not_own_parent",
-            ),
-        ]
+        constraints = [not_own_parent("partner_not_own_parent")]
 
     def __str__(self):
         if self.acronym and self.acronym != self.name:
@@ -64,9 +61,5 @@ class Partner(models.Model):
         return self.acronym or self.name
 
     def clean(self):
-        ancestor, seen = self.parent, set()
-        while ancestor is not None and ancestor.pk not in seen:
-            if self.pk and ancestor.pk == self.pk:
-                raise ValidationError({"parent": _("A partner cannot be part of itself.")})
-            seen.add(ancestor.pk)
-            ancestor = ancestor.parent
+        if errors := ancestry_errors(self, message=_("A partner cannot be part of itself.")):
+            raise ValidationError(errors)

@@ -6,17 +6,9 @@ from django.utils.translation import ngettext
 
 from activities import roles
 from core.admin import RecordAdmin
+from core.dates import format_date_range
 from reports import services
-from reports.dates import format_date_range
-from reports.models import AnnualReport, ReportSection, ReportState
-
-
-@admin.register(ReportSection)
-class ReportSectionAdmin(admin.ModelAdmin):
-    list_display = ["order", "title"]
-    list_display_links = ["title"]
-    search_fields = ["title"]
-    prepopulated_fields = {"slug": ["title"]}
+from reports.models import AnnualReport, ReportState
 
 
 @admin.register(AnnualReport)
@@ -39,10 +31,7 @@ class AnnualReportAdmin(RecordAdmin):
 
         Lists and forms never show the issued HTML, so it is read only when needed.
         """
-        reports = super().get_queryset(request).defer("frozen_html")
-        if roles.is_manager(request.user):
-            return reports
-        return reports.filter(state=ReportState.FINAL)
+        return super().get_queryset(request).visible_to(request.user).defer("frozen_html")
 
     def visible_history(self, request, versions):
         """A report's draft versions are the managers' as the draft itself is."""

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
 from activities.models import Activity, DatePrecision, Prominence, ThematicArea
-from reports.dates import format_date_range
+from core.dates import format_date_range
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The annual coordination report and its sections."""
+"""The annual coordination report."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -7,33 +7,20 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-
-class ReportSection(models.Model):
-    """A chapter of the annual report; the same table serves every year."""
-
-    title = models.CharField(_("title"), max_length=200, unique=True)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    order = models.PositiveSmallIntegerField(
-        _("order"), unique=True, help_text=_("Sections appear in the report in this order.")
-    )
-    description = models.TextField(
-        _("description"),
-        blank=True,
-        help_text=_("What belongs here, for the staff filing records."),
-    )
-
-    class Meta:
-        ordering = ["order"]
-        verbose_name = _("report section")
-        verbose_name_plural = _("report sections")
-
-    def __str__(self):
-        return self.title
+from activities import roles
 
 
 class ReportState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     FINAL = "final", _("Final")
+
+
+class AnnualReportQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Issued reports are public; drafts are for managers only."""
+        if roles.is_manager(user):
+            return self.all()
+        return self.filter(state=ReportState.FINAL)
 
 
 class AnnualReport(models.Model):
@@ -80,6 +67,8 @@ class AnnualReport(models.Model):
 
     # Keeps every issued version: reopening clears frozen_html, the history does not.
     history = HistoricalRecords()
+
+    objects = AnnualReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year"]

@@ -6,22 +6,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
-from activities import roles
 from reports import export, services
 from reports.builder import build_report
-from reports.models import AnnualReport, ReportState
-
-
-def visible_reports(user):
-    """Final reports are public; drafts are for managers only."""
-    reports = AnnualReport.objects.all()
-    if roles.is_manager(user):
-        return reports
-    return reports.filter(state=ReportState.FINAL)
+from reports.models import AnnualReport
 
 
 def get_report(user, year):
-    return get_object_or_404(visible_reports(user), year=year)
+    return get_object_or_404(AnnualReport.objects.visible_to(user), year=year)
 
 
 class ReportListView(ListView):
@@ -30,7 +21,7 @@ class ReportListView(ListView):
 
     def get_queryset(self):
         """The list never shows the issued HTML, so it is not read."""
-        return visible_reports(self.request.user).defer("frozen_html")
+        return AnnualReport.objects.visible_to(self.request.user).defer("frozen_html")
 
 
 def report_detail(request, year):

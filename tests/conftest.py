@@ -1,6 +1,9 @@
+import io
 import os
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
 
 from activities import roles
 from tests.factories import make_user
@@ -58,3 +61,24 @@ def manager_client(client, manager):
 def data_entry_client(client, data_entry):
     client.force_login(data_entry)
     return client
+
+
+@pytest.fixture(scope="module")
+def sample_records(django_db_setup, django_db_blocker):
+    """The 2011 sample records, loaded once for a module and rolled back after its last test.
+
+    Each test runs in a savepoint of its own inside, so what one test writes is gone for the
+    next. Not for modules with transactional tests (they would flush the records).
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_sample_data", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def sample_report(sample_records, db):
+    """The 2011 report over the 2011 records, as `load_sample_data` puts them in place."""
+    from reports.models import AnnualReport
+
+    return AnnualReport.objects.get(year=2011)

@@ -12,12 +12,12 @@ from activities.models import (
     Event,
     Initiative,
     Output,
+    ReportSection,
     ReviewState,
     ThematicArea,
     Visibility,
 )
 from partners.models import Partner
-from reports.models import ReportSection
 
 
 class UserFactory(factory.django.DjangoModelFactory):

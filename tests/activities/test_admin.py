@@ -195,7 +195,7 @@ def test_viewers_cannot_change_activities(client, viewer):
         "admin:activities_event_changelist",
         "admin:partners_partner_changelist",
         "admin:activities_thematicarea_changelist",
-        "admin:reports_reportsection_changelist",
+        "admin:activities_reportsection_changelist",
         "admin:activities_activity_deleted",
     ],
 )
@@ -216,3 +216,9 @@ def test_partner_autocomplete_answers_for_data_entry(data_entry_client):
     )
     assert response.status_code == 200
     assert [r["text"] for r in response.json()["results"]] == ["Oxfam Novib"]
+
+
+def test_the_old_address_of_report_sections_leads_to_the_new_one(manager_client):
+    response = manager_client.get("/admin/reports/reportsection/?q=gender")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/activities/reportsection/?q=gender"

@@ -7,7 +7,6 @@ from django.test import RequestFactory
 
 from activities.filters import ActivityFilter
 from activities.models import Activity
-from activities.sample_data.load import load_2011
 from tests.factories import ActivityFactory, make_user
 
 pytestmark = pytest.mark.django_db
@@ -35,8 +34,7 @@ MEMBER_QUERIES = ["review_state=draft", "visibility=internal", "review_state=app
 
 
 @pytest.fixture
-def records(db):
-    load_2011()
+def records(sample_records, db):
     # Records the public must not see, filed like the published ones.
     ActivityFactory(review_state="draft", title="Draft on diaspora women", slug="draft-1")
     ActivityFactory(visibility="internal", title="Internal diaspora note", slug="internal-1")

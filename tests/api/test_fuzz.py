@@ -25,10 +25,10 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from activities.sample_data import gcu_2011
-from activities.sample_data.load import load_2011
 from gcu_tracker.wsgi import application
 from reports.models import AnnualReport
+from samples.sample_data import gcu_2011
+from samples.sample_data.load import load_2011
 from tests.factories import ActivityFactory
 
 CASES_PER_OPERATION = 20

@@ -2,15 +2,12 @@
 
 import base64
 import hashlib
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.test import override_settings
 
 from reports import services
-from reports.models import AnnualReport
 
 pytestmark = pytest.mark.django_db
 
@@ -42,10 +39,9 @@ INLINE_STYLE = re.compile(r"<style\b|\sstyle\s*=", re.IGNORECASE)
 
 
 @pytest.fixture
-def published(manager):
+def published(sample_report, manager):
     """The 2011 records, and the 2011 report issued so that anyone may read it."""
-    call_command("load_sample_data", stdout=io.StringIO())
-    return services.mark_final(AnnualReport.objects.get(year=2011), manager)
+    return services.mark_final(sample_report, manager)
 
 
 def policy(response):

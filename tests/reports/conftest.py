@@ -1,9 +1,7 @@
 import datetime
-import io
 
 import factory
 import pytest
-from django.core.management import call_command
 
 from reports.models import AnnualReport
 from tests.factories import ActivityFactory, ReportSectionFactory
@@ -19,13 +17,6 @@ class AnnualReportFactory(factory.django.DjangoModelFactory):
     period_start = datetime.date(2010, 10, 1)
     period_end = datetime.date(2011, 11, 30)
     introduction = "The Unit worked on gender and migration.\n\nIt did so with many partners."
-
-
-@pytest.fixture
-def sample_report(db):
-    """The 2011 records and report, as `load_sample_data` puts them in place."""
-    call_command("load_sample_data", stdout=io.StringIO())
-    return AnnualReport.objects.get(year=2011)
 
 
 @pytest.fixture

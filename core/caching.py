@@ -67,28 +67,15 @@ def cached(name, compute, timeout=TIMEOUT):
     return value
 
 
-# Every model whose rows a list, count, chart or filter choice shows.
-WATCHED = [
-    "activities.Activity",
-    "activities.ActivityPartner",
-    "activities.ActivityType",
-    "activities.Event",
-    "activities.Initiative",
-    "activities.Output",
-    "activities.ThematicArea",
-    "partners.Partner",
-]
-
-
-def connect_signals():
-    from django.apps import apps
-
-    for label in WATCHED:
-        model = apps.get_model(label)
+def invalidate_on_writes(models):
+    """Bump the data version whenever a row of `models` is saved or deleted, or a
+    many-to-many link of theirs changes (bulk link writes send no post_save)."""
+    for model in models:
+        label = model._meta.label
         post_save.connect(bump_data_version, sender=model, dispatch_uid=f"bump-save-{label}")
         post_delete.connect(bump_data_version, sender=model, dispatch_uid=f"bump-delete-{label}")
-    m2m_changed.connect(
-        bump_data_version,
-        sender=apps.get_model("activities.Activity").thematic_areas.through,
-        dispatch_uid="bump-activity-areas",
-    )
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(
+                bump_data_version, sender=through, dispatch_uid=f"bump-links-{through._meta.label}"
+            )

@@ -19,13 +19,14 @@ from activities.models import (
     Event,
     Initiative,
     Output,
+    ReportSection,
     ReviewState,
     ThematicArea,
     Visibility,
 )
-from activities.sample_data import gcu_2011 as data
 from partners.models import Partner
-from reports.models import AnnualReport, ReportSection
+from reports.models import AnnualReport
+from samples.sample_data import gcu_2011 as data
 
 CHANGE_REASON = "Loaded from the 2011 sample records"
 

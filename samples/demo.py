@@ -11,7 +11,6 @@ from datetime import UTC, date, datetime, timedelta
 
 from django.db import connection, transaction
 
-from activities.caching import bump_data_version
 from activities.models import (
     Activity,
     ActivityPartner,
@@ -24,13 +23,14 @@ from activities.models import (
     OutputKind,
     PartnerRole,
     Prominence,
+    ReportSection,
     ReviewState,
     ThematicArea,
     Visibility,
 )
-from activities.sample_data.load import load_2011
+from core.caching import bump_data_version
 from partners.models import Partner, PartnerKind
-from reports.models import ReportSection
+from samples.sample_data.load import load_2011
 
 PLACES = [
     ("Geneva", "CH"),

@@ -10,8 +10,9 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from activities import caching, roles
+from activities import roles
 from activities.models import Activity, ActivityPartner, DatePrecision
+from core import caching
 
 TOP_PARTNERS = 10
 

@@ -7,7 +7,6 @@ no abbreviations; month names come from Django's translation catalogue.
 from datetime import timedelta
 
 from django.utils.dates import MONTHS
-from django.utils.text import get_text_list
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -76,10 +75,12 @@ def format_date_range(start, end=None, precision=DAY):
     return joiner % {"start": first, "end": format_date(end)}
 
 
-def format_occasions(occasions):
-    """Several dated occasions in one phrase: "November 2010 and July 2011".
-
-    `occasions` holds (start, end, precision) triples; they are written in date order.
-    """
-    parts = [format_date_range(*occasion) for occasion in sorted(occasions, key=lambda o: o[0])]
-    return str(get_text_list(parts, _("and")))
+def normalise_to_precision(value, precision):
+    """Store month- and year-precise dates on their first day, so they sort and filter alike."""
+    if value is None:
+        return None
+    if precision == MONTH:
+        return value.replace(day=1)
+    if precision == YEAR:
+        return value.replace(month=1, day=1)
+    return value

@@ -2,8 +2,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from activities import demo
 from activities.models import Activity
+from samples import demo
 
 
 class Command(BaseCommand):

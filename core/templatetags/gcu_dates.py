@@ -1,6 +1,6 @@
 from django import template
 
-from reports.dates import format_date, format_date_range
+from core.dates import format_date, format_date_range
 
 register = template.Library()
 

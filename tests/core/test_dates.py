@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from reports.dates import format_date, format_date_range, format_occasions
+from core.dates import format_date, format_date_range, normalise_to_precision
 
 d = datetime.date
 
@@ -37,15 +37,9 @@ def test_no_leading_zeros_and_no_abbreviations():
     assert format_date(d(2011, 9, 7)) == "7 September 2011"
 
 
-def test_two_dated_occasions_in_one_phrase():
-    occasions = [(d(2011, 7, 1), None, "month"), (d(2010, 11, 1), None, "month")]
-    assert format_occasions(occasions) == "November 2010 and July 2011"
-
-
-def test_three_occasions_use_a_comma_then_and():
-    occasions = [
-        (d(2011, 2, 6), None, "day"),
-        (d(2011, 3, 8), None, "day"),
-        (d(2011, 5, 17), d(2011, 5, 18), "day"),
-    ]
-    assert format_occasions(occasions) == "6 February 2011, 8 March 2011 and 17 and 18 May 2011"
+@pytest.mark.parametrize(
+    ("precision", "expected"),
+    [("day", d(2011, 6, 17)), ("month", d(2011, 6, 1)), ("year", d(2011, 1, 1))],
+)
+def test_dates_known_to_the_month_or_year_are_kept_on_its_first_day(precision, expected):
+    assert normalise_to_precision(d(2011, 6, 17), precision) == expected

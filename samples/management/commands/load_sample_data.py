@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from activities.sample_data.load import load_2011
+from samples.sample_data.load import load_2011
 
 
 class Command(BaseCommand):

@@ -6,9 +6,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from activities.models import Activity, Event, Initiative, ThematicArea
+from activities.models import Activity, Event, Initiative, ReportSection, ThematicArea
 from partners.models import Partner
-from reports.models import ReportSection
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,314 @@
+"""The API's records as JSON, checked by the models' own rules as the admin checks them."""
+
+import copy
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.serializers import CountryFieldMixin
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from activities import selectors, services
+from activities.models import (
+    Activity,
+    ActivityPartner,
+    ActivityType,
+    Event,
+    Initiative,
+    Output,
+    PartnerRole,
+    ReportSection,
+    ThematicArea,
+)
+from api.fields import PartnerField, RecordField
+from core.dates import format_date_range
+from partners.models import Partner
+from reports.models import AnnualReport
+
+
+class RecordSerializer(CountryFieldMixin, serializers.ModelSerializer):
+    """A record checked by the model's own rules (clean() and constraints), as in the admin."""
+
+    serializer_related_field = RecordField
+    # Names of nested lists that are saved by save_relations(), not set on the model.
+    related_lists = ()
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        instance = self.unsaved_instance(attrs)
+        plain = [f.attname for f in instance._meta.concrete_fields if not f.is_relation]
+        before = {name: getattr(instance, name) for name in plain}
+        errors = {}
+        try:
+            instance.full_clean()
+        except DjangoValidationError as error:
+            errors = serializers.as_serializer_error(error)
+        for field, message in self.rule_errors(instance).items():
+            errors.setdefault(field, []).append(message)
+        if errors:
+            raise serializers.ValidationError(errors)
+        # clean() may normalise values (a month-precise date moves to the 1st): keep them.
+        attrs.update({n: getattr(instance, n) for n in plain if getattr(instance, n) != before[n]})
+        return attrs
+
+    def rule_errors(self, instance):
+        """Field errors from rules beyond the model's own, as {field: message}."""
+        return {}
+
+    def split(self, attrs):
+        many = {f.name for f in self.Meta.model._meta.many_to_many} | set(self.related_lists)
+        values = {name: value for name, value in attrs.items() if name not in many}
+        relations = {name: value for name, value in attrs.items() if name in many}
+        return values, relations
+
+    def unsaved_instance(self, attrs):
+        """The record as it would be saved, without its many-to-many relations."""
+        values, _relations = self.split(attrs)
+        if self.instance is None:
+            return self.Meta.model(**values)
+        instance = copy.copy(self.instance)
+        for name, value in values.items():
+            setattr(instance, name, value)
+        return instance
+
+    def create(self, validated_data):
+        return self.save_record(self.Meta.model(), validated_data)
+
+    def update(self, instance, validated_data):
+        return self.save_record(instance, validated_data)
+
+    @transaction.atomic
+    def save_record(self, instance, validated_data):
+        values, relations = self.split(validated_data)
+        for name, value in values.items():
+            setattr(instance, name, value)
+        # The history middleware only knows session users; token users are named here.
+        instance._history_user = self.context["request"].user
+        instance.save()
+        self.save_relations(instance, relations)
+        return instance
+
+    def save_relations(self, instance, relations):
+        for name, records in relations.items():
+            getattr(instance, name).set(records)
+
+
+class ThematicAreaSerializer(RecordSerializer):
+    """A thematic area; a broader area includes its narrower ones in the filters."""
+
+    class Meta:
+        model = ThematicArea
+        fields = ["id", "slug", "name", "parent", "description", "order"]
+
+
+class ActivityTypeSerializer(RecordSerializer):
+    """A kind of activity: workshop, panel, publication, ..."""
+
+    class Meta:
+        model = ActivityType
+        fields = ["id", "slug", "name", "description"]
+
+
+class EventSerializer(RecordSerializer):
+    """An occasion activities belong to; recurring ones are editions of a series."""
+
+    organiser = PartnerField(
+        queryset=Partner.objects.all(),
+        required=False,
+        allow_null=True,
+        visible_to=selectors.partners_visible_to,
+    )
+    series = RecordField(
+        queryset=Event.objects.all(),
+        required=False,
+        allow_null=True,
+        visible_to=selectors.events_visible_to,
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "slug",
+            "name",
+            "kind",
+            "series",
+            "edition",
+            "start_date",
+            "end_date",
+            "date_precision",
+            "city",
+            "country",
+            "organiser",
+        ]
+
+
+class PartnerRoleSerializer(serializers.Serializer):
+    """A partner and its role in the activity."""
+
+    partner = PartnerField(queryset=Partner.objects.all())
+    role = serializers.ChoiceField(choices=PartnerRole.choices)
+
+
+class OutputSerializer(serializers.ModelSerializer):
+    """A publication, paper or press release that came out of the activity."""
+
+    class Meta:
+        model = Output
+        fields = ["title", "kind", "issued_on", "date_precision", "url"]
+
+
+class ActivitySerializer(RecordSerializer):
+    """An activity: related records are read with their names and written by id or slug."""
+
+    activity_type = RecordField(queryset=ActivityType.objects.all())
+    thematic_areas = RecordField(queryset=ThematicArea.objects.all(), many=True, required=False)
+    partners = PartnerRoleSerializer(
+        source="roles",
+        many=True,
+        required=False,
+        help_text=_("Partners and their roles; a write replaces the whole list."),
+    )
+    event = RecordField(queryset=Event.objects.all(), required=False, allow_null=True)
+    initiative = RecordField(queryset=Initiative.objects.all(), required=False, allow_null=True)
+    report_section = RecordField(
+        queryset=ReportSection.objects.all(), required=False, allow_null=True
+    )
+    outputs = OutputSerializer(many=True, read_only=True)
+    version = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=2**31 - 1,
+        help_text=_(
+            "The record's version. A change says which version it is based on, here or in "
+            "If-Match (the ETag of a read); a change based on an older version is refused."
+        ),
+    )
+    page_url = serializers.SerializerMethodField(help_text=_("The activity’s page on the site."))
+
+    related_lists = ("roles",)
+
+    class Meta:
+        model = Activity
+        fields = [
+            "id",
+            "slug",
+            "title",
+            "summary",
+            "activity_type",
+            "start_date",
+            "end_date",
+            "date_precision",
+            "city",
+            "country",
+            "thematic_areas",
+            "partners",
+            "event",
+            "initiative",
+            "participants_total",
+            "participants_women",
+            "participants_men",
+            "report_section",
+            "prominence",
+            "report_order",
+            "status",
+            "review_state",
+            "visibility",
+            "outputs",
+            "created_at",
+            "updated_at",
+            "version",
+            "page_url",
+        ]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_page_url(self, activity):
+        return self.context["request"].build_absolute_uri(activity.get_absolute_url())
+
+    def validate_partners(self, roles):
+        """The unique constraint on roles, checked before saving so its message reaches the field."""
+        pairs = [(row["partner"].pk, row["role"]) for row in roles]
+        if len(set(pairs)) != len(pairs):
+            (unique_role,) = ActivityPartner._meta.constraints
+            raise serializers.ValidationError(unique_role.violation_error_message)
+        return roles
+
+    def rule_errors(self, instance):
+        """Data entry staff may draft and submit, but not approve or make public."""
+        user = self.context["request"].user
+        return services.workflow_errors(
+            user, self.instance, instance.review_state, instance.visibility
+        )
+
+    def split(self, attrs):
+        attrs = {name: value for name, value in attrs.items() if name != "version"}
+        return super().split(attrs)
+
+    def save_record(self, instance, validated_data):
+        """One change through the services: the version check, the record, its relations."""
+        values, relations = self.split(validated_data)
+        for name, value in values.items():
+            setattr(instance, name, value)
+        roles_given = relations.get("roles")
+        services.save_activity(
+            instance,
+            user=self.context["request"].user,
+            based_on=self.context.get("based_on"),
+            areas=relations.get("thematic_areas"),
+            roles=None
+            if roles_given is None
+            else [(row["partner"], row["role"]) for row in roles_given],
+        )
+        return selectors.with_relations(Activity.objects).get(pk=instance.pk)
+
+
+class PartnerSerializer(RecordSerializer):
+    """An agency or body the unit works with."""
+
+    parent = PartnerField(
+        queryset=Partner.objects.all(),
+        required=False,
+        allow_null=True,
+        visible_to=selectors.partners_visible_to,
+    )
+
+    class Meta:
+        model = Partner
+        fields = ["id", "slug", "name", "acronym", "kind", "parent", "website"]
+
+
+class AnnualReportSerializer(serializers.ModelSerializer):
+    """An annual report, with links to its page and its standalone file."""
+
+    period = serializers.SerializerMethodField(help_text=_("The reporting period, as printed."))
+    page_url = serializers.SerializerMethodField(help_text=_("The report on the site."))
+    export_url = serializers.SerializerMethodField(help_text=_("The standalone HTML file."))
+
+    class Meta:
+        model = AnnualReport
+        fields = [
+            "year",
+            "title",
+            "symbol",
+            "period_start",
+            "period_end",
+            "period",
+            "state",
+            "page_url",
+            "export_url",
+        ]
+
+    def get_period(self, report) -> str:
+        return format_date_range(report.period_start, report.period_end)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_page_url(self, report):
+        return self.context["request"].build_absolute_uri(report.get_absolute_url())
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_export_url(self, report):
+        url = reverse("reports:export", kwargs={"year": report.year})
+        return self.context["request"].build_absolute_uri(url)
