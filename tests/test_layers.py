@@ -1,0 +1,110 @@
+"""The house reads top-down: no module imports from a layer above its own, and no circle.
+
+    gcu_tracker              settings, root urls, wsgi: imports everything, imported by nothing
+    web, api, samples        the surfaces, and the sample and demo data that fill every app
+    reports                  report documents
+    activities               the records, the visibility rule, workflow services, admin
+    partners                 the partner registry
+    ops                      health, faults, sign-in lockout, backups
+    core                     no domain: dates, the data-version cache, model and admin helpers
+
+Apps on one layer do not import each other either. Tests, scripts (bench, loadtest) and
+migrations stand outside the house.
+"""
+
+import ast
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LAYERS = [
+    ["gcu_tracker"],
+    ["web", "api", "samples"],
+    ["reports"],
+    ["activities"],
+    ["partners"],
+    ["ops"],
+    ["core"],
+]
+LAYER = {app: depth for depth, apps in enumerate(LAYERS) for app in apps}
+
+
+def modules():
+    """(app, dotted module name, parsed file) for every module of the house's apps."""
+    for app in LAYER:
+        for path in sorted((ROOT / app).rglob("*.py")):
+            if "migrations" in path.parts:
+                continue
+            name = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+            yield app, name, ast.parse(path.read_text(), filename=str(path))
+
+
+def imported(tree, top_level_only=False):
+    """The dotted names a module imports (at its top level only, if asked)."""
+    nodes = tree.body if top_level_only else ast.walk(tree)
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.module
+            yield from (f"{node.module}.{alias.name}" for alias in node.names)
+
+
+def test_no_module_imports_from_a_higher_layer_or_a_neighbour():
+    wrong = []
+    for app, name, tree in modules():
+        for target in imported(tree):
+            other = target.split(".")[0]
+            if other in LAYER and other != app and LAYER[other] <= LAYER[app]:
+                wrong.append(f"{name} imports {target}")
+    assert sorted(set(wrong)) == []
+
+
+def test_no_circle_between_modules():
+    names = {name for _app, name, _tree in modules()}
+    graph = defaultdict(set)
+    for _app, name, tree in modules():
+        for target in imported(tree, top_level_only=True):
+            if target in names and target != name:
+                graph[name].add(target)
+
+    def circle_from(start):
+        path, seen = [start], set()
+
+        def visit(node):
+            for nxt in graph[node]:
+                if nxt == start:
+                    return [*path, start]
+                if nxt not in seen:
+                    seen.add(nxt)
+                    path.append(nxt)
+                    if found := visit(nxt):
+                        return found
+                    path.pop()
+            return None
+
+        return visit(start)
+
+    circles = [" → ".join(c) for name in sorted(names) if (c := circle_from(name))]
+    assert circles == []
+
+
+def test_every_app_of_ours_has_its_place_in_the_layers():
+    ours = {
+        path.parent.name
+        for path in ROOT.glob("*/__init__.py")
+        if path.parent.name not in {"tests", "bench", "loadtest"}
+    }
+    assert ours == set(LAYER)
+
+
+def test_no_module_of_the_house_is_longer_than_about_500_lines():
+    long = []
+    for app in LAYER:
+        for path in (ROOT / app).rglob("*.py"):
+            if "migrations" in path.parts or "sample_data" in path.parts:
+                continue
+            lines = len(path.read_text().splitlines())
+            if lines > 520:
+                long.append(f"{path.relative_to(ROOT)}: {lines}")
+    assert long == []
