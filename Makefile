@@ -62,7 +62,7 @@ loadtest: install
 
 # The suite on every core (pytest-xdist); each worker has a test database of its own.
 test: install
-	$(BIN)/pytest -n auto $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto --dist worksteal $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

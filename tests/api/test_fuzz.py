@@ -31,7 +31,7 @@ from samples.sample_data import gcu_2011
 from samples.sample_data.load import load_2011
 from tests.factories import ActivityFactory
 
-CASES_PER_OPERATION = 20
+CASES_PER_OPERATION = 15
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
