@@ -1,16 +1,14 @@
-from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from activities import history, services
+from activities.forms import ActivityAdminForm, revert_form, stale_message
 from activities.models import (
     Activity,
     ActivityPartner,
@@ -18,6 +16,7 @@ from activities.models import (
     Event,
     Initiative,
     Output,
+    PartnerRole,
     ReportSection,
     ThematicArea,
     visibility_rule,
@@ -25,20 +24,6 @@ from activities.models import (
 from core.admin import RecordAdmin, SafeAutocompleteAdmin
 from core.dates import format_date_range
 from partners.models import Partner
-
-
-def revert_form(form_class, version):
-    """The change form showing a past version, its areas included (simple_history shows today's)."""
-    areas = (version.relations or {}).get("areas")
-    if areas is None:
-        areas = list(version.thematic_areas.values_list("thematicarea_id", flat=True))
-
-    class RevertForm(form_class):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self.initial["thematic_areas"] = areas
-
-    return RevertForm
 
 
 class ActivityPartnerInline(SafeAutocompleteAdmin, admin.TabularInline):
@@ -53,53 +38,6 @@ class OutputInline(admin.TabularInline):
     model = Output
     extra = 0
     fields = ["title", "kind", "issued_on", "date_precision", "url"]
-
-
-class ActivityAdminForm(forms.ModelForm):
-    """The activity form: says which version it was based on, and keeps to the review rules."""
-
-    based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
-
-    user = None  # set by ActivityAdmin.get_form; the admin supplies model and fields
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.stored = None
-        if self.instance.pk:
-            # The stored record, not the instance: a revert form's instance is a past version.
-            self.stored = services.current_state(self.instance.pk)
-            self.initial["based_on_version"] = self.stored.version
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.stored is not None:
-            based_on = cleaned.get("based_on_version")
-            if based_on != self.stored.version:
-                self.add_error(None, stale_message(self.stored, based_on))
-                # Saving again applies this input over the other change, knowingly.
-                self.data = self.data.copy()
-                self.data[self.add_prefix("based_on_version")] = self.stored.version
-        errors = services.workflow_errors(
-            self.user, self.stored, cleaned.get("review_state"), cleaned.get("visibility")
-        )
-        for field, message in errors.items():
-            self.add_error(field, message)
-        return cleaned
-
-
-def stale_message(current, based_on):
-    """Who changed the record after the version a form was based on, when, and what."""
-    who = current.updated_by.get_username() if current.updated_by else _("Someone")
-    when = date_format(localtime(current.updated_at), "DATETIME_FORMAT")
-    changed = services.fields_changed_since(current, based_on)
-    message = _(
-        "%(who)s changed this activity (%(when)s) after you opened it. Nothing you entered "
-        "has been saved: it is kept below. Compare it with the record as it stands now, "
-        "then save again to apply it."
-    ) % {"who": who, "when": when}
-    if changed:
-        message += " " + _("Their change concerned: %(fields)s.") % {"fields": ", ".join(changed)}
-    return message
 
 
 @admin.register(Activity)
@@ -187,7 +125,7 @@ class ActivityAdmin(RecordAdmin):
     def save_model(self, request, obj, form, change):
         """Begin one change (activities/services.py); save_related records it."""
         based_on = form.cleaned_data.get("based_on_version") if change else None
-        services.start_change(obj, user=request.user, based_on=based_on)
+        services.start_change(activity=obj, user=request.user, based_on=based_on)
         obj.save()
         version = getattr(request, "reverting_to", None)
         if version is not None:
@@ -196,7 +134,8 @@ class ActivityAdmin(RecordAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        services.finish_change(form.instance, user=request.user)
+        reason = "Changed in the admin" if change else "Added in the admin"
+        services.finish_change(activity=form.instance, user=request.user, reason=reason)
 
     def delete_model(self, request, obj):
         services.delete_activity(activity=obj, user=request.user)
@@ -213,13 +152,34 @@ class ActivityAdmin(RecordAdmin):
             self.message_user(request, stale_message(stale.current, None), messages.ERROR)
             return redirect(request.path)
 
+    object_history_form_template = "admin/activities/activity/object_history_form.html"
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        """A revert is one change like any other: its history entry is written once it is done."""
+        """A revert is one change like any other: its history entry is written once it is done.
+
+        The page lists the partner roles and outputs that reverting brings back with it.
+        """
         response = super().history_form_view(request, object_id, version_id, extra_context)
         reverted = getattr(request, "reverted", None)
         if reverted is not None:
-            services.finish_change(reverted, user=request.user, reason="Reverted")
+            services.finish_change(activity=reverted, user=request.user, reason="Reverted")
         return response
+
+    def version_context(self, request, version):
+        """What reverting to `version` brings back beside the form's fields."""
+        relations = version.relations
+        if relations is None:
+            return {"restored_relations_unknown": True}
+        partners = Partner.objects.in_bulk([p for p, _r in relations["partner_roles"]])
+        roles = dict(PartnerRole.choices)
+        return {
+            "restored_roles": [
+                f"{partners[p]} ({roles.get(r, r)})"
+                for p, r in relations["partner_roles"]
+                if p in partners
+            ],
+            "restored_outputs": [o["title"] for o in relations["outputs"]],
+        }
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         """simple_history's differences, and those of partner roles and outputs."""

@@ -109,3 +109,50 @@ def relation_changes(old, new, partner_names):
             )
         )
     return changes
+
+
+def comparable(value):
+    """A field's value in one form whatever it came from: a form, the record or its history."""
+    if value is None or value == "":
+        return None
+    if hasattr(value, "pk"):
+        return value.pk
+    if hasattr(value, "code"):  # a country
+        return value.code or None
+    if isinstance(value, list | tuple | set | frozenset) or hasattr(value, "all"):
+        items = value.all() if hasattr(value, "all") else value
+        return frozenset(comparable(item) for item in items)
+    return value
+
+
+def values_of(activity):
+    """The editable fields of a stored activity, comparable, areas included."""
+    values = {
+        field.name: comparable(getattr(activity, field.attname))
+        for field in Activity._meta.concrete_fields
+        if field.editable
+    }
+    areas = Activity.thematic_areas.through.objects.filter(activity_id=activity.pk)
+    values["thematic_areas"] = frozenset(areas.values_list("thematicarea_id", flat=True))
+    return values
+
+
+def values_at(activity_id, version):
+    """The editable fields of an activity as they stood at `version`, or None if unknown."""
+    entry = (
+        Activity.history.filter(id=activity_id, version=version)
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    if entry is None:
+        return None
+    values = {
+        field.name: comparable(getattr(entry, field.attname))
+        for field in Activity._meta.concrete_fields
+        if field.editable
+    }
+    areas = (entry.relations or {}).get("areas")
+    if areas is None:
+        areas = entry.thematic_areas.values_list("thematicarea_id", flat=True)
+    values["thematic_areas"] = frozenset(areas)
+    return values

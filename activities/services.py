@@ -107,7 +107,7 @@ def fields_changed_since(current, based_on):
 CHANGE_ATTRIBUTE = "_gcu_change"
 
 
-def start_change(activity, *, user, based_on):
+def start_change(*, activity, user, based_on):
     """Begin saving `activity` (new, or based on version `based_on`) as one change.
 
     Call inside a transaction, save the activity and its relations, then
@@ -128,7 +128,7 @@ def start_change(activity, *, user, based_on):
     return kind
 
 
-def finish_change(activity, *, user, reason=""):
+def finish_change(*, activity, user, reason=""):
     """Record the change begun by `start_change` as one history entry, relations included."""
     kind = getattr(activity, CHANGE_ATTRIBUTE, None)
     if kind is None:
@@ -141,19 +141,24 @@ def finish_change(activity, *, user, reason=""):
 
 
 @transaction.atomic
-def save_activity(activity, *, user, based_on=None, areas=None, roles=None, reason=""):
+def save_activity(
+    *, activity, user, based_on=None, areas=None, roles=None, outputs=None, reason=""
+):
     """Save `activity` with its areas and partner roles as one change.
 
-    `areas` (thematic areas) and `roles` ((partner, role) pairs) replace the stored
-    ones when given. Raises StaleVersion when `based_on` is not the stored version.
+    `areas` (thematic areas), `roles` ((partner, role) pairs) and `outputs` (dicts of
+    output fields) replace the stored ones when given. Raises StaleVersion when `based_on`
+    is not the stored version.
     """
-    start_change(activity, user=user, based_on=based_on)
+    start_change(activity=activity, user=user, based_on=based_on)
     activity.save()
     if areas is not None:
         activity.thematic_areas.set(areas)
     if roles is not None:
         replace_roles(activity, roles)
-    finish_change(activity, user=user, reason=reason)
+    if outputs is not None:
+        replace_outputs(activity, outputs)
+    finish_change(activity=activity, user=user, reason=reason)
     return activity
 
 
@@ -170,6 +175,25 @@ def restore_relations(activity, relations):
     )
     Output.objects.filter(activity=activity).delete()
     Output.objects.bulk_create(_outputs(activity, relations["outputs"]))
+
+
+def replace_outputs(activity, rows):
+    """Make the activity's outputs exactly `rows`, keeping those whose title stays."""
+    wanted = {row["title"]: row for row in rows}
+    for output in Output.objects.filter(activity=activity):
+        if wanted.get(output.title) is None:
+            output.delete()
+            continue
+        row = wanted.pop(output.title)
+        if any(getattr(output, field) != value for field, value in row.items()):
+            for field, value in row.items():
+                setattr(output, field, value)
+            output.full_clean()
+            output.save()
+    for row in wanted.values():
+        output = Output(activity=activity, **row)
+        output.full_clean()
+        output.save()
 
 
 def _outputs(activity, rows):
@@ -192,11 +216,11 @@ def _move(activities, *, user, reason, **values):
     """Set `values` on each activity as one change of its own, in one transaction."""
     with transaction.atomic():
         for activity in activities:
-            start_change(activity, user=user, based_on=activity.version)
+            start_change(activity=activity, user=user, based_on=activity.version)
             for name, value in values.items():
                 setattr(activity, name, value)
             activity.save(update_fields=[*values, "version", "updated_by", "updated_at"])
-            finish_change(activity, user=user, reason=reason)
+            finish_change(activity=activity, user=user, reason=reason)
     return len(activities)
 
 

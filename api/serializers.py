@@ -254,13 +254,14 @@ class ActivitySerializer(RecordSerializer):
             setattr(instance, name, value)
         roles_given = relations.get("roles")
         services.save_activity(
-            instance,
+            activity=instance,
             user=self.context["request"].user,
             based_on=self.context.get("based_on"),
             areas=relations.get("thematic_areas"),
             roles=None
             if roles_given is None
             else [(row["partner"], row["role"]) for row in roles_given],
+            reason="Changed through the API" if instance.pk else "Added through the API",
         )
         return selectors.with_relations(Activity.objects).get(pk=instance.pk)
 

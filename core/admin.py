@@ -122,6 +122,10 @@ class RecordAdmin(SafeAutocompleteAdmin, SimpleHistoryAdmin):
         """The past versions `request.user` may read; every one, unless a subclass says less."""
         return versions
 
+    def version_context(self, request, version):
+        """More for the page of a past version (what reverting to it brings back)."""
+        return {}
+
     def shows_deleted_history(self, request):
         """Whether the history of a deleted record may be read: by those who may delete."""
         return self.has_delete_permission(request)
@@ -187,5 +191,6 @@ class RecordAdmin(SafeAutocompleteAdmin, SimpleHistoryAdmin):
             # simple_history checks only the view permission before saving a revert.
             raise PermissionDenied
         request.reverting_to = version
+        extra_context = {**(extra_context or {}), **self.version_context(request, version)}
         with transaction.atomic():
             return super().history_form_view(request, obj.pk, version.history_id, extra_context)

@@ -48,7 +48,7 @@ from reports.models import AnnualReport
 user, _ = get_user_model().objects.get_or_create(
     username="loadtest-manager", defaults={"is_superuser": True, "is_staff": True}
 )
-services.mark_final(AnnualReport.objects.get(year=2011), user)
+services.mark_final(report=AnnualReport.objects.get(year=2011), user=user)
 """
 
 

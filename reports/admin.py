@@ -70,7 +70,7 @@ class AnnualReportAdmin(RecordAdmin):
     def mark_final(self, request, queryset):
         drafts = [report for report in queryset if not report.is_final]
         for report in drafts:
-            services.mark_final(report, request.user)
+            services.mark_final(report=report, user=request.user)
         self.message_user(
             request,
             ngettext("%d report marked final.", "%d reports marked final.", len(drafts))
@@ -82,7 +82,7 @@ class AnnualReportAdmin(RecordAdmin):
     def reopen(self, request, queryset):
         issued = [report for report in queryset if report.is_final]
         for report in issued:
-            services.reopen(report, request.user)
+            services.reopen(report=report, user=request.user)
         self.message_user(
             request,
             ngettext("%d report reopened.", "%d reports reopened.", len(issued)) % len(issued),

@@ -15,7 +15,7 @@ def can_issue(user):
 
 
 @transaction.atomic
-def mark_final(report, user):
+def mark_final(*, report, user):
     """Store the report's export as issued; later changes to records leave it as it is."""
     if not can_issue(user):
         raise PermissionDenied
@@ -31,7 +31,7 @@ def mark_final(report, user):
 
 
 @transaction.atomic
-def reopen(report, user):
+def reopen(*, report, user):
     """Back to a draft rendered from the records; the issued HTML stays in the history."""
     if not can_issue(user):
         raise PermissionDenied

@@ -52,7 +52,7 @@ def mark_final(request, year):
     if not services.can_issue(request.user):
         raise PermissionDenied
     report = get_report(request.user, year)
-    services.mark_final(report, request.user)
+    services.mark_final(report=report, user=request.user)
     messages.success(request, _("The report is final: it is now served as issued."))
     return redirect(report)
 
@@ -62,6 +62,6 @@ def reopen(request, year):
     if not services.can_issue(request.user):
         raise PermissionDenied
     report = get_report(request.user, year)
-    services.reopen(report, request.user)
+    services.reopen(report=report, user=request.user)
     messages.success(request, _("The report is a draft again and follows the records."))
     return redirect(report)

@@ -162,7 +162,9 @@ def markers(people):
         made[word] = activity
     declassified = made["Declassifiedmarker"]
     declassified.title, declassified.visibility = "Declassifiedmarker meeting", "internal"
-    services.save_activity(declassified, user=people["manager"], based_on=declassified.version)
+    services.save_activity(
+        activity=declassified, user=people["manager"], based_on=declassified.version
+    )
     AnnualReport.objects.create(
         year=2011,
         title=DRAFT_REPORT,

@@ -148,7 +148,7 @@ def test_the_issued_report_never_shows_unpublished_records(client, records):
     from reports import services
 
     manager = make_user(roles.MANAGERS, username="issuer")
-    services.mark_final(AnnualReport.objects.get(year=2011), manager)
+    services.mark_final(report=AnnualReport.objects.get(year=2011), user=manager)
     for text in (
         client.get("/reports/2011/").content.decode(),
         client.get("/reports/2011/export.html").content.decode(),

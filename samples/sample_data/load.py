@@ -18,7 +18,6 @@ from activities.models import (
     ActivityType,
     Event,
     Initiative,
-    Output,
     ReportSection,
     ReviewState,
     ThematicArea,
@@ -192,6 +191,7 @@ def _load_activity(spec, counter, sections, areas, types, partners, events, init
     }
     wanted_areas = {areas[slug].pk for slug in spec.get("areas", [])}
     wanted_roles = {(partners[slug], role) for slug, role in spec.get("partners", [])}
+    wanted_outputs = [{"title": o["title"], "kind": o["kind"]} for o in spec.get("outputs", [])]
     lookup = {"slug": spec["slug"]}
 
     activity = Activity.objects.filter(**lookup).first()
@@ -203,10 +203,15 @@ def _load_activity(spec, counter, sections, areas, types, partners, events, init
     else:
         stored_areas = set(activity.thematic_areas.values_list("pk", flat=True))
         stored_roles = {(r.partner, r.role) for r in activity.roles.select_related("partner")}
+        stored_outputs = sorted(activity.outputs.values_list("title", "kind"))
         fields_differ = any(not _same(activity, k, v) for k, v in values.items())
-        if not fields_differ and stored_areas == wanted_areas and stored_roles == wanted_roles:
+        if (
+            not fields_differ
+            and stored_areas == wanted_areas
+            and stored_roles == wanted_roles
+            and stored_outputs == sorted((o["title"], o["kind"]) for o in wanted_outputs)
+        ):
             counter["activities unchanged"] += 1
-            _load_outputs(activity, spec, counter)
             return
         if not untouched_since_loading(activity, values):
             counter["activities changed since loading, kept as they are"] += 1
@@ -216,22 +221,12 @@ def _load_activity(spec, counter, sections, areas, types, partners, events, init
         setattr(activity, field, value)
     activity.full_clean()
     services.save_activity(
-        activity,
+        activity=activity,
         user=None,
         based_on=based_on,
         areas=wanted_areas,
         roles=sorted(wanted_roles, key=lambda pair: (pair[0].pk, pair[1])),
+        outputs=wanted_outputs,
         reason=CHANGE_REASON,
     )
     counter[f"activities {outcome}"] += 1
-    _load_outputs(activity, spec, counter)
-
-
-def _load_outputs(activity, spec, counter):
-    for output in spec.get("outputs", []):
-        upsert(
-            Output,
-            counter,
-            {"activity": activity, "title": output["title"]},
-            {"kind": output["kind"]},
-        )

@@ -45,7 +45,7 @@ def two_managers(client):
     return a, b
 
 
-def test_the_second_of_two_admin_saves_is_refused_and_keeps_its_input(two_managers):
+def test_the_second_of_two_admin_saves_is_refused_and_takes_in_the_first(two_managers):
     amina, bruno = two_managers
     activity = ActivityFactory(title="Workshop", summary="As first written.")
     url = reverse("admin:activities_activity_change", args=[activity.pk])
@@ -58,17 +58,37 @@ def test_the_second_of_two_admin_saves_is_refused_and_keeps_its_input(two_manage
     refused = bruno.post(url, bruno_form)
     assert refused.status_code == 200
     page = refused.content.decode()
-    assert "amina changed this activity" in page
-    assert "Their change concerned: title." in page
-    # Bruno's input is on the form; the record keeps Amina's change and nothing of Bruno's.
+    assert "amina saved this activity" in page
+    assert "Their changes to Title are now in the form." in page
+    # The form shows Amina's title and Bruno's summary; the record has nothing of Bruno's.
+    form = refused.context["adminform"].form
+    assert form.data["title"] == "Workshop on remittances"
     assert "Bruno&#x27;s careful rewrite." in page
     stored = Activity.objects.get(pk=activity.pk)
     assert (stored.title, stored.summary) == ("Workshop on remittances", "As first written.")
 
-    # Saving again, knowingly, applies Bruno's input to the version he has now seen.
-    again = refused.context["adminform"].form.data.copy()
-    assert bruno.post(url, again).status_code == 302
-    assert Activity.objects.get(pk=activity.pk).summary == "Bruno's careful rewrite."
+    # Saving again applies Bruno's change to the version he has now seen: both are kept.
+    assert bruno.post(url, form.data.copy()).status_code == 302
+    stored = Activity.objects.get(pk=activity.pk)
+    assert (stored.title, stored.summary) == ("Workshop on remittances", "Bruno's careful rewrite.")
+
+
+def test_a_field_both_changed_keeps_the_second_persons_value_and_says_so(two_managers):
+    amina, bruno = two_managers
+    activity = ActivityFactory(title="Workshop")
+    url = reverse("admin:activities_activity_change", args=[activity.pk])
+    amina_form, bruno_form = change_form_data(amina, activity), change_form_data(bruno, activity)
+    amina_form["title"] = "Amina's title"
+    assert amina.post(url, amina_form).status_code == 302
+    bruno_form["title"] = "Bruno's title"
+    refused = bruno.post(url, bruno_form)
+    form = refused.context["adminform"].form
+    assert form.errors["title"] == [
+        "amina also changed this field; your value is kept. The other value was: Amina's title"
+    ]
+    assert "You both changed Title: your values are kept and marked." in refused.content.decode()
+    assert bruno.post(url, form.data.copy()).status_code == 302
+    assert Activity.objects.get(pk=activity.pk).title == "Bruno's title"
 
 
 def test_the_service_refuses_a_write_based_on_an_older_version(manager):
@@ -76,10 +96,10 @@ def test_the_service_refuses_a_write_based_on_an_older_version(manager):
     first = Activity.objects.get(pk=activity.pk)
     second = Activity.objects.get(pk=activity.pk)
     first.title = "First"
-    services.save_activity(first, user=manager, based_on=first.version)
+    services.save_activity(activity=first, user=manager, based_on=first.version)
     second.title = "Second"
     with pytest.raises(services.StaleVersion) as stale:
-        services.save_activity(second, user=manager, based_on=second.version)
+        services.save_activity(activity=second, user=manager, based_on=second.version)
     assert stale.value.current.title == "First"
     assert Activity.objects.get(pk=activity.pk).title == "First"
 

@@ -163,7 +163,7 @@ def test_the_history_page_names_partner_role_changes(manager, manager_client):
     activity = ActivityFactory()
     unhcr = PartnerFactory(name="UNHCR", acronym="")
     services.save_activity(
-        activity, user=manager, based_on=activity.version, roles=[(unhcr, "host")]
+        activity=activity, user=manager, based_on=activity.version, roles=[(unhcr, "host")]
     )
     page = manager_client.get(reverse("admin:activities_activity_history", args=[activity.pk]))
     html = page.content.decode()
@@ -180,7 +180,7 @@ def test_reverting_restores_exactly_that_version_areas_and_partner_roles_include
     ilo, oxfam = PartnerFactory(), PartnerFactory()
     activity = ActivityFactory(title="As first recorded")
     services.save_activity(
-        activity,
+        activity=activity,
         user=manager,
         based_on=activity.version,
         areas=[first_area],
@@ -189,7 +189,7 @@ def test_reverting_restores_exactly_that_version_areas_and_partner_roles_include
     wanted = activity.history.first()
     activity.title = "Changed later"
     services.save_activity(
-        activity,
+        activity=activity,
         user=manager,
         based_on=activity.version,
         areas=[second_area],
@@ -199,6 +199,8 @@ def test_reverting_restores_exactly_that_version_areas_and_partner_roles_include
     url = reverse("admin:activities_activity_simple_history", args=[activity.pk, wanted.pk])
     page = manager_client.get(url)
     assert page.status_code == 200
+    assert "Reverting also brings back" in page.content.decode()
+    assert f"{ilo} (Organiser)" in page.content.decode()
     form = page.context["adminform"].form
     data = {
         name: (value.pk if hasattr(value, "pk") else value)

@@ -72,7 +72,7 @@ def make_history(head, client):
     activity.summary += "\n\nThe training was repeated in Skopje."
     activity._history_user = head
     activity.save()
-    report = services.mark_final(AnnualReport.objects.get(year=2011), head)
+    report = services.mark_final(report=AnnualReport.objects.get(year=2011), user=head)
     # Changed after issue: the issued file must not follow.
     Partner.objects.filter(acronym="ILO").update(name="International Labour Office")
     client.force_login(head)
@@ -83,7 +83,7 @@ def make_history(head, client):
 
 def lose_everything(head):
     """What a backup is for: records deleted and changed, the issued report reopened."""
-    services.reopen(AnnualReport.objects.get(year=2011), head)
+    services.reopen(report=AnnualReport.objects.get(year=2011), user=head)
     Activity.objects.filter(start_date__month__gte=6).delete()
     Partner.objects.update(acronym="")
 

@@ -49,10 +49,18 @@ def test_an_unknown_api_address_is_answered_in_json(client):
     assert response.json() == {"detail": "Not found."}
 
 
-def test_an_unknown_page_is_still_a_page(client):
+def test_an_unknown_page_is_still_a_page_of_the_site(client):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
+    assert "There is nothing at this address, or nothing you may see." in response.content.decode()
+
+
+def test_an_unknown_api_address_is_json_in_debug_mode_too(client, settings):
+    settings.DEBUG = True
+    response = client.get("/api/no-such-endpoint/")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
 
 
 def database_away():

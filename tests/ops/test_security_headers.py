@@ -41,7 +41,7 @@ INLINE_STYLE = re.compile(r"<style\b|\sstyle\s*=", re.IGNORECASE)
 @pytest.fixture
 def published(sample_report, manager):
     """The 2011 records, and the 2011 report issued so that anyone may read it."""
-    return services.mark_final(sample_report, manager)
+    return services.mark_final(report=sample_report, user=manager)
 
 
 def policy(response):

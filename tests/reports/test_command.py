@@ -22,7 +22,7 @@ def test_the_command_writes_the_same_bytes_as_the_download(small_report, manager
 
 
 def test_the_command_writes_an_issued_report_as_issued(small_report, manager, client, tmp_path):
-    services.mark_final(small_report, manager)
+    services.mark_final(report=small_report, user=manager)
     target = tmp_path / "report.html"
     call_command("export_report", "2011", "-o", str(target), stdout=io.StringIO())
     assert target.read_bytes() == client.get(EXPORT).content

@@ -23,7 +23,7 @@ def page_url(year=2011):
 
 def test_marking_final_stores_the_export(small_report, manager, manager_client):
     live = manager_client.get(export_url()).content
-    services.mark_final(small_report, manager)
+    services.mark_final(report=small_report, user=manager)
     small_report.refresh_from_db()
     assert small_report.state == ReportState.FINAL
     assert small_report.frozen_at is not None
@@ -31,7 +31,7 @@ def test_marking_final_stores_the_export(small_report, manager, manager_client):
 
 
 def test_later_edits_to_records_do_not_change_an_issued_report(small_report, manager, client):
-    services.mark_final(small_report, manager)
+    services.mark_final(report=small_report, user=manager)
     issued = client.get(export_url()).content
     page = client.get(page_url()).content.decode()
     assert "(Vienna, 17 and 18 May 2011)" in page
@@ -49,7 +49,7 @@ def test_later_edits_to_records_do_not_change_an_issued_report(small_report, man
 
 
 def test_reopening_makes_the_report_follow_the_records_again(small_report, manager, manager_client):
-    services.mark_final(small_report, manager)
+    services.mark_final(report=small_report, user=manager)
     Activity.objects.filter(slug="vienna-training").update(city="Graz")
     response = manager_client.post(reverse("reports:reopen", kwargs={"year": 2011}))
     assert response.status_code == 302
@@ -63,9 +63,9 @@ def test_reopening_makes_the_report_follow_the_records_again(small_report, manag
 
 
 def test_the_issued_html_stays_in_the_history_after_reopening(small_report, manager):
-    services.mark_final(small_report, manager)
+    services.mark_final(report=small_report, user=manager)
     issued = AnnualReport.objects.get().frozen_html
-    services.reopen(small_report, manager)
+    services.reopen(report=small_report, user=manager)
     kept = small_report.history.filter(state=ReportState.FINAL).latest("history_date")
     assert kept.frozen_html == issued
     assert kept.history_user == manager
@@ -79,12 +79,12 @@ def test_only_managers_mark_a_report_final(small_report, client, request, role):
     assert response.status_code == 403
     assert AnnualReport.objects.get().state == ReportState.DRAFT
     with pytest.raises(PermissionDenied):
-        services.mark_final(small_report, request.getfixturevalue(role))
+        services.mark_final(report=small_report, user=request.getfixturevalue(role))
 
 
 @pytest.mark.parametrize("role", ["viewer", "data_entry", None])
 def test_only_managers_reopen_a_report(small_report, manager, client, request, role):
-    services.mark_final(small_report, manager)
+    services.mark_final(report=small_report, user=manager)
     if role:
         client.force_login(request.getfixturevalue(role))
     response = client.post(reverse("reports:reopen", kwargs={"year": 2011}))
@@ -124,7 +124,7 @@ def test_data_entry_cannot_open_reports_in_the_admin(small_report, data_entry_cl
 def test_an_issued_report_cannot_be_edited_in_the_admin_until_reopened(
     small_report, manager, manager_client
 ):
-    services.mark_final(small_report, manager)
+    services.mark_final(report=small_report, user=manager)
     change = reverse("admin:reports_annualreport_change", args=[small_report.pk])
     form = manager_client.get(change).context["adminform"].form
     assert "introduction" not in form.fields

@@ -23,7 +23,7 @@ def test_the_list_shows_final_reports_to_everyone_and_drafts_to_managers(
     small_report, manager, client, viewer
 ):
     AnnualReportFactory(year=2012, title="Gender Coordination Report 2012", symbol="CRP/40")
-    services.mark_final(small_report, manager)
+    services.mark_final(report=small_report, user=manager)
     anonymous = client.get(LIST).content.decode()
     assert "Gender Coordination Report 2011" in anonymous
     assert "1 October 2010 to 30 November 2011" in anonymous
@@ -49,7 +49,7 @@ def test_a_draft_is_hidden_from_everyone_but_managers(small_report, client, requ
 
 
 def test_a_final_report_is_public_in_the_sites_layout(small_report, manager, client):
-    services.mark_final(small_report, manager)
+    services.mark_final(report=small_report, user=manager)
     response = client.get(page())
     html = response.content.decode()
     assert response.status_code == 200

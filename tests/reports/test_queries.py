@@ -81,7 +81,7 @@ def test_the_download_runs_a_fixed_number_of_queries(
 
 
 def test_an_issued_report_is_served_with_one_query(client, manager, django_assert_num_queries):
-    services.mark_final(report_with(5), manager)
+    services.mark_final(report=report_with(5), user=manager)
     # 1 the report with its issued HTML
     with django_assert_num_queries(1):
         response = client.get(reverse("reports:export", kwargs={"year": 2011}))

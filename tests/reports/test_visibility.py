@@ -54,7 +54,7 @@ def assert_nothing_hidden(content):
 
 @pytest.mark.parametrize("who", [None, "viewer", "data_entry", "manager"])
 def test_unpublished_records_never_reach_the_export(hidden_records, manager, client, request, who):
-    services.mark_final(hidden_records, manager)
+    services.mark_final(report=hidden_records, user=manager)
     if who:
         client.force_login(request.getfixturevalue(who))
     response = client.get(reverse("reports:export", kwargs={"year": 2011}))

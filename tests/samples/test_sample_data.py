@@ -64,7 +64,7 @@ def test_a_record_a_user_made_confidential_stays_confidential(loaded, manager):
     activity = Activity.objects.get(slug=TRAINING)
     activity.visibility = "confidential"
     activity.title = "Renamed by the unit"
-    services.save_activity(activity, user=manager, based_on=activity.version)
+    services.save_activity(activity=activity, user=manager, based_on=activity.version)
     activity.thematic_areas.clear()
 
     output = io.StringIO()
@@ -151,3 +151,17 @@ def test_the_october_and_november_2010_items_are_included(loaded):
 
 def test_sample_records_are_all_published(loaded):
     assert Activity.objects.published().count() == Activity.objects.count()
+
+
+def test_reverting_a_sample_record_to_its_first_version_keeps_its_outputs(loaded, manager):
+    from activities import services
+
+    book = Activity.objects.get(slug="crushed-hopes-book")
+    first = book.history.get()
+    assert [o["title"] for o in first.relations["outputs"]] == list(
+        book.outputs.values_list("title", flat=True)
+    )
+    book.title = "Retitled"
+    services.save_activity(activity=book, user=manager, based_on=book.version, outputs=[])
+    services.restore_relations(book, first.relations)
+    assert book.outputs.count() == len(first.relations["outputs"]) > 0

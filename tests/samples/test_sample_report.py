@@ -26,7 +26,7 @@ def test_the_sample_data_holds_the_2011_report(sample_report):
 
 
 def test_loading_twice_leaves_the_report_alone(sample_report, manager):
-    services.mark_final(sample_report, manager)
+    services.mark_final(report=sample_report, user=manager)
     history = sample_report.history.count()
     call_command("load_sample_data", stdout=io.StringIO())
     report = AnnualReport.objects.get()
