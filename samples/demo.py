@@ -204,6 +204,7 @@ def _activity(rng, i, prefix, types, areas, sections, events):
         "updated_by_id": None,
         "created_at": NOW,
         "updated_at": NOW,
+        "version": 1,
     }
 
 
