@@ -5,9 +5,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from activities import history, services
+from activities import history, services, workflow
+from activities.admin_review import ReviewAdminMixin
 from activities.forms import ActivityAdminForm, revert_form, stale_message
 from activities.models import (
     Activity,
@@ -41,7 +41,7 @@ class OutputInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(RecordAdmin):
+class ActivityAdmin(ReviewAdminMixin, RecordAdmin):
     form = ActivityAdminForm
     list_display = [
         "title",
@@ -74,7 +74,6 @@ class ActivityAdmin(RecordAdmin):
     autocomplete_fields = ["activity_type", "event", "initiative", "thematic_areas"]
     inlines = [ActivityPartnerInline, OutputInline]
     readonly_fields = ["created_by", "created_at", "updated_by", "updated_at"]
-    actions = ["submit_for_review", "approve", "publish"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "activity_type", "summary"]}),
@@ -123,7 +122,16 @@ class ActivityAdmin(RecordAdmin):
         return form
 
     def save_model(self, request, obj, form, change):
-        """Begin one change (activities/services.py); save_related records it."""
+        """Begin one change (activities/services.py); save_related records it.
+
+        A change by data entry staff to an approved record is not saved: save_related keeps
+        it as the record's pending change.
+        """
+        if change and workflow.must_propose(request.user, form.stored):
+            request.proposing = True
+            return
+        if form.stored is not None:
+            request.visibility_before = form.stored.visibility
         based_on = form.cleaned_data.get("based_on_version") if change else None
         services.start_change(activity=obj, user=request.user, based_on=based_on)
         obj.save()
@@ -133,9 +141,15 @@ class ActivityAdmin(RecordAdmin):
             request.reverted = obj
 
     def save_related(self, request, form, formsets, change):
+        if getattr(request, "proposing", False):
+            self.propose(request, form, formsets)
+            return
         super().save_related(request, form, formsets, change)
         reason = "Changed in the admin" if change else "Added in the admin"
         services.finish_change(activity=form.instance, user=request.user, reason=reason)
+        before = getattr(request, "visibility_before", None)
+        if before is not None:
+            workflow.log_visibility_change(activity=form.instance, user=request.user, before=before)
 
     def delete_model(self, request, obj):
         services.delete_activity(activity=obj, user=request.user)
@@ -209,50 +223,6 @@ class ActivityAdmin(RecordAdmin):
     @admin.display(description=_("place"))
     def place(self, obj):
         return obj.place
-
-    def has_approve_permission(self, request):
-        return services.can_approve(request.user)
-
-    def has_publish_permission(self, request):
-        return services.can_publish(request.user)
-
-    @admin.action(description=_("Submit selected drafts for review"), permissions=["change"])
-    def submit_for_review(self, request, queryset):
-        count = services.submit(activities=list(queryset), user=request.user)
-        self.message_user(
-            request,
-            ngettext("%d activity submitted.", "%d activities submitted.", count) % count,
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Approve selected activities"), permissions=["approve"])
-    def approve(self, request, queryset):
-        count = services.approve(activities=list(queryset), user=request.user)
-        self.message_user(
-            request,
-            ngettext("%d activity approved.", "%d activities approved.", count) % count,
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Publish selected approved activities"), permissions=["publish"])
-    def publish(self, request, queryset):
-        count, skipped = services.publish(activities=list(queryset), user=request.user)
-        self.message_user(
-            request,
-            ngettext("%d activity published.", "%d activities published.", count) % count,
-            messages.SUCCESS,
-        )
-        if skipped:
-            self.message_user(
-                request,
-                ngettext(
-                    "%d activity was not published because it is not approved.",
-                    "%d activities were not published because they are not approved.",
-                    skipped,
-                )
-                % skipped,
-                messages.WARNING,
-            )
 
     # Deleted activities: listed from their history and restored with their inline rows.
 

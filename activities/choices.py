@@ -30,7 +30,31 @@ class ActivityStatus(models.TextChoices):
 class ReviewState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted for review")
+    RETURNED = "returned", _("Returned for changes")
     APPROVED = "approved", _("Approved")
+
+
+class ChangeState(models.TextChoices):
+    """Where a pending change to an approved record stands."""
+
+    DRAFT = "draft", _("Being written")
+    SUBMITTED = "submitted", _("Submitted for review")
+    RETURNED = "returned", _("Returned for changes")
+
+
+class ReviewAction(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted for review")
+    WITHDRAWN = "withdrawn", _("Withdrawn from review")
+    APPROVED = "approved", _("Approved")
+    RETURNED = "returned", _("Returned for changes")
+    PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
+    VISIBILITY = "visibility", _("Visibility changed")
+    CHANGE_SUBMITTED = "change_submitted", _("Change submitted for review")
+    CHANGE_WITHDRAWN = "change_withdrawn", _("Change withdrawn from review")
+    CHANGE_APPROVED = "change_approved", _("Change approved and applied")
+    CHANGE_RETURNED = "change_returned", _("Change returned for changes")
+    CHANGE_DISCARDED = "change_discarded", _("Change discarded")
 
 
 class Visibility(models.TextChoices):

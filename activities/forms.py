@@ -12,6 +12,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from activities import history, services
+from activities.models import ReviewState
 
 
 def revert_form(form_class, version):
@@ -53,8 +54,12 @@ class ActivityAdminForm(forms.ModelForm):
                 self.add_error(None, stale_message(self.stored, based_on, adopted, both))
                 # Saving again applies this form to the version it now shows, knowingly.
                 self.data[self.add_prefix("based_on_version")] = self.stored.version
+        stored = self.stored
         errors = services.workflow_errors(
-            self.user, self.stored, cleaned.get("review_state"), cleaned.get("visibility")
+            self.user,
+            stored,
+            stored.review_state if stored is not None else ReviewState.DRAFT,
+            cleaned.get("visibility", stored.visibility if stored is not None else None),
         )
         for field, message in errors.items():
             self.add_error(field, message)

@@ -2,11 +2,13 @@
 
 from activities.choices import (  # noqa: F401
     ActivityStatus,
+    ChangeState,
     DatePrecision,
     EventKind,
     OutputKind,
     PartnerRole,
     Prominence,
+    ReviewAction,
     ReviewState,
     Visibility,
 )
@@ -26,3 +28,4 @@ from activities.records import (  # noqa: F401
     activity_history,
     visibility_rule,
 )
+from activities.review import NotificationSetting, PendingChange, ReviewEvent  # noqa: F401

@@ -47,6 +47,9 @@ def workflow_errors(user, before, review_state, visibility):
         errors["review_state"] = _("Only managers can withdraw an approval.")
     was_public = before is not None and before.visibility == Visibility.PUBLIC
     was_confidential = before is not None and before.visibility == Visibility.CONFIDENTIAL
+    if was_approved and visibility != before.visibility and not roles.is_manager(user):
+        errors["visibility"] = _("Only managers change who may see an approved activity.")
+        return errors
     if visibility == Visibility.PUBLIC and not was_public and not can_publish(user):
         errors["visibility"] = _("Only managers can make an activity public.")
     elif was_confidential and visibility != Visibility.CONFIDENTIAL and not roles.is_manager(user):

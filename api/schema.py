@@ -23,6 +23,17 @@ VALIDATION_ERRORS = {
 }
 
 
+PENDING_CHANGE = {
+    "type": "object",
+    "description": _(
+        "The change is kept as the record's pending change, waiting for a manager; the "
+        "record itself is unchanged. The body is the pending change, as "
+        "`GET /api/activities/{slug}/pending/` gives it."
+    ),
+    "additionalProperties": {},
+}
+
+
 class AutoSchema(openapi.AutoSchema):
     """drf-spectacular's schema, declaring the error answers each operation can give."""
 
@@ -35,13 +46,16 @@ class AutoSchema(openapi.AutoSchema):
             return errors
         errors["403"] = ErrorSerializer
         errors["409"] = ErrorSerializer
+        if self.method in {"PUT", "PATCH"} and self.view.basename == "activity":
+            # A change by data entry staff to an approved record waits for review.
+            errors["202"] = PENDING_CHANGE
         if self.method in {"PUT", "PATCH", "DELETE"} and self.view.basename == "activity":
             # A change to an activity says which version it is based on (If-Match or the
             # body); a deletion may (If-Match).
             errors["412"] = ErrorSerializer
             if self.method != "DELETE":
                 errors["428"] = ErrorSerializer
-        if self.method != "POST":
+        if self.method != "POST" or "{" in self.path:
             errors["404"] = ErrorSerializer
         if self.method != "DELETE":
             errors["400"] = VALIDATION_ERRORS

@@ -11,7 +11,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from activities import selectors, services
+from activities import roles, selectors, services
+from activities.differences import change_differences
 from activities.models import (
     Activity,
     ActivityPartner,
@@ -20,7 +21,9 @@ from activities.models import (
     Initiative,
     Output,
     PartnerRole,
+    PendingChange,
     ReportSection,
+    ReviewEvent,
     ThematicArea,
 )
 from api.fields import PartnerField, RecordField
@@ -223,6 +226,8 @@ class ActivitySerializer(RecordSerializer):
             "version",
             "page_url",
         ]
+        # Review moves are endpoints of their own (submit, withdraw, approve, return).
+        read_only_fields = ["review_state"]
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_page_url(self, activity):
@@ -264,6 +269,75 @@ class ActivitySerializer(RecordSerializer):
             reason="Changed through the API" if instance.pk else "Added through the API",
         )
         return selectors.with_relations(Activity.objects).get(pk=instance.pk)
+
+
+class ReviewEventSerializer(serializers.ModelSerializer):
+    """One review move: who made it, when, from which state to which, and the comment."""
+
+    actor = serializers.CharField(source="actor.get_username", default=None, allow_null=True)
+
+    class Meta:
+        model = ReviewEvent
+        fields = ["at", "actor", "action", "from_state", "to_state", "comment"]
+
+
+class ActivityDetailSerializer(ActivitySerializer):
+    """An activity with, for staff in a role, its review log."""
+
+    review_log = serializers.SerializerMethodField(
+        help_text=_("The review moves, newest first; empty for readers without a role.")
+    )
+
+    class Meta(ActivitySerializer.Meta):
+        fields = [*ActivitySerializer.Meta.fields, "review_log"]
+
+    @extend_schema_field(ReviewEventSerializer(many=True))
+    def get_review_log(self, activity):
+        if not roles.is_member(self.context["request"].user):
+            return []
+        events = activity.review_events.select_related("actor")[:100]
+        return ReviewEventSerializer(events, many=True).data
+
+
+class DifferenceSerializer(serializers.Serializer):
+    field = serializers.CharField()
+    current = serializers.CharField(help_text=_("As approved now."))
+    proposed = serializers.CharField()
+
+
+class PendingChangeSerializer(serializers.ModelSerializer):
+    """A change to an approved record waiting for review: the record shows none of it yet."""
+
+    author = serializers.CharField(source="author.get_username", default=None, allow_null=True)
+    differences = serializers.SerializerMethodField()
+
+    class Meta:
+        model = PendingChange
+        fields = [
+            "state",
+            "author",
+            "based_on_version",
+            "values",
+            "relations",
+            "comment",
+            "created_at",
+            "updated_at",
+            "differences",
+        ]
+
+    @extend_schema_field(DifferenceSerializer(many=True))
+    def get_differences(self, change):
+        rows = change_differences(change)
+        return [{"field": f, "current": c, "proposed": p} for f, c, p in rows]
+
+
+class ReviewMoveSerializer(serializers.Serializer):
+    comment = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=5000,
+        help_text=_("Sent to the author; required to return a record or a change."),
+    )
 
 
 class PartnerSerializer(RecordSerializer):

@@ -1,21 +1,26 @@
 """The API's viewsets: the same querysets, filters and visibility rule as the pages."""
 
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, viewsets
+from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from activities import selectors, services
+from activities import roles, selectors, services, workflow
 from activities.filters import ActivityFilter
 from activities.models import Activity, ActivityType, ThematicArea
 from api.errors import Conflict, PreconditionFailed, PreconditionRequired, stale_detail
 from api.serializers import (
+    ActivityDetailSerializer,
     ActivitySerializer,
     ActivityTypeSerializer,
     AnnualReportSerializer,
     EventSerializer,
     PartnerSerializer,
+    PendingChangeSerializer,
+    ReviewMoveSerializer,
     ThematicAreaSerializer,
 )
 from reports.models import AnnualReport
@@ -65,6 +70,11 @@ class ActivityViewSet(RecordViewSet):
     def get_queryset(self):
         return selectors.with_relations(Activity.objects.visible_to(self.request.user))
 
+    def get_serializer_class(self):
+        if self.action in ("retrieve", "submit", "withdraw", "approve", "return_for_changes"):
+            return ActivityDetailSerializer
+        return ActivitySerializer
+
     def retrieve(self, request, *args, **kwargs):
         activity = self.get_object()
         response = Response(self.get_serializer(activity).data)
@@ -94,14 +104,123 @@ class ActivityViewSet(RecordViewSet):
         partial = kwargs.pop("partial", False)
         instance = self.get_object()
         context = {**self.get_serializer_context(), "based_on": self.based_on(request, instance)}
-        serializer = self.get_serializer_class()(
+        serializer = ActivitySerializer(
             instance, data=request.data, partial=partial, context=context
         )
         serializer.is_valid(raise_exception=True)
+        if workflow.must_propose(request.user, instance):
+            return self.propose(serializer, context["based_on"])
         activity = serializer.save()
         response = Response(self.get_serializer(activity).data)
         response["ETag"] = etag(activity)
         return response
+
+    @extend_schema(exclude=True)
+    def propose(self, serializer, based_on):
+        """A change by data entry staff to an approved record waits for review: 202."""
+        values, relations = serializer.split(serializer.validated_data)
+        roles_given = relations.get("roles")
+        change = workflow.propose_change(
+            activity=serializer.instance,
+            user=self.request.user,
+            proposed=serializer.unsaved_instance(serializer.validated_data),
+            areas=[a.pk for a in relations["thematic_areas"]]
+            if "thematic_areas" in relations
+            else None,
+            roles_=None
+            if roles_given is None
+            else [(row["partner"].pk, row["role"]) for row in roles_given],
+            based_on=based_on,
+        )
+        return Response(PendingChangeSerializer(change).data, status=202)
+
+    def move(self, request, make):
+        """Make a review move; a refusal says why (403 for the role, 409 for the state)."""
+        activity = self.get_object()
+        comment = ReviewMoveSerializer(data=request.data if isinstance(request.data, dict) else {})
+        comment.is_valid(raise_exception=True)
+        try:
+            make(activity, request.user, comment.validated_data.get("comment", ""))
+        except workflow.NotAllowed as refusal:
+            if refusal.forbidden:
+                raise exceptions.PermissionDenied(refusal.message) from None
+            raise Conflict(refusal.message) from None
+        activity = self.get_queryset().get(pk=activity.pk)
+        response = Response(
+            ActivityDetailSerializer(activity, context=self.get_serializer_context()).data
+        )
+        response["ETag"] = etag(activity)
+        return response
+
+    @extend_schema(
+        request=None, responses={200: ActivityDetailSerializer}, summary=_("Submit for review")
+    )
+    @action(detail=True, methods=["post"])
+    def submit(self, request, slug=None, **kwargs):
+        """Submit a draft or returned record, or one's pending change to an approved record."""
+
+        def make(activity, user, _comment):
+            change = workflow.pending_change_of(activity)
+            if activity.review_state == "approved" and change is not None:
+                return workflow.submit_change(change=change, user=user)
+            return workflow.submit(activity=activity, user=user)
+
+        return self.move(request, make)
+
+    @extend_schema(
+        request=None, responses={200: ActivityDetailSerializer}, summary=_("Withdraw from review")
+    )
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, slug=None, **kwargs):
+        """Take a submitted record, or one's submitted change, back to a draft."""
+
+        def make(activity, user, _comment):
+            change = workflow.pending_change_of(activity)
+            if activity.review_state == "approved" and change is not None:
+                return workflow.withdraw_change(change=change, user=user)
+            return workflow.withdraw(activity=activity, user=user)
+
+        return self.move(request, make)
+
+    @extend_schema(
+        request=ReviewMoveSerializer,
+        responses={200: ActivityDetailSerializer},
+        summary=_("Approve"),
+    )
+    @action(detail=True, methods=["post"])
+    def approve(self, request, slug=None, **kwargs):
+        """Approve the record, or the pending change of an approved record (managers)."""
+        return self.move(
+            request,
+            lambda a, user, comment: workflow.approve(activity=a, user=user, comment=comment),
+        )
+
+    @extend_schema(
+        request=ReviewMoveSerializer,
+        responses={200: ActivityDetailSerializer},
+        summary=_("Return for changes"),
+    )
+    @action(detail=True, methods=["post"], url_path="return")
+    def return_for_changes(self, request, slug=None, **kwargs):
+        """Send a submitted record or change back to its author with a comment (managers)."""
+        return self.move(
+            request,
+            lambda a, user, comment: workflow.return_for_changes(
+                activity=a, user=user, comment=comment
+            ),
+        )
+
+    @extend_schema(responses={200: PendingChangeSerializer}, summary=_("The pending change"))
+    @action(detail=True, methods=["get"])
+    def pending(self, request, slug=None, **kwargs):
+        """The change waiting to be applied to this approved record: its author and managers."""
+        activity = self.get_object()
+        change = workflow.pending_change_of(activity)
+        if change is None or not (
+            change.author_id == request.user.pk or roles.is_manager(request.user)
+        ):
+            raise Http404
+        return Response(PendingChangeSerializer(change).data)
 
     def create(self, request, *args, **kwargs):
         response = super().create(request, *args, **kwargs)

@@ -9,6 +9,8 @@ from web.urls import activity_patterns, partner_patterns
 admin.site.site_header = _("GCU Tracker administration")
 admin.site.site_title = _("GCU Tracker")
 admin.site.index_title = _("Records of the Gender Coordination Unit")
+# The first page says what waits for whom (activities/templatetags/review_queue.py).
+admin.site.index_template = "admin/gcu_index.html"
 
 urlpatterns = [
     # Report sections moved from the reports app to activities; old addresses still work.

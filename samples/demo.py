@@ -106,7 +106,10 @@ PARTNER_NOUNS = [
     "Agency",
 ]
 WEIGHTED_STATES = (
-    [ReviewState.APPROVED] * 14 + [ReviewState.SUBMITTED] * 3 + [ReviewState.DRAFT] * 3
+    [ReviewState.APPROVED] * 14
+    + [ReviewState.SUBMITTED] * 2
+    + [ReviewState.RETURNED]
+    + [ReviewState.DRAFT] * 3
 )
 WEIGHTED_VISIBILITY = (
     [Visibility.PUBLIC] * 14 + [Visibility.INTERNAL] * 4 + [Visibility.CONFIDENTIAL] * 2

@@ -68,14 +68,16 @@ def test_data_entry_can_add_a_draft_and_is_recorded_as_its_author(data_entry_cli
     assert activity.history.get().history_user == data_entry
 
 
-def test_data_entry_cannot_approve_through_the_form(data_entry_client):
-    response = data_entry_client.post(
+@pytest.mark.parametrize("who", ["data_entry_client", "manager_client"])
+def test_the_review_state_is_a_move_never_a_field_to_edit(request, who):
+    client = request.getfixturevalue(who)
+    response = client.post(
         reverse("admin:activities_activity_add"), activity_form_data(review_state="approved")
     )
-    assert response.status_code == 200
-    form = response.context["adminform"].form
-    assert form.errors["review_state"] == ["Only managers can approve an activity."]
-    assert not Activity.objects.exists()
+    assert response.status_code == 302
+    assert Activity.objects.get().review_state == "draft"
+    page = client.get(reverse("admin:activities_activity_add")).context["adminform"].form
+    assert "review_state" not in page.fields
 
 
 def test_data_entry_cannot_make_an_activity_public(data_entry_client):

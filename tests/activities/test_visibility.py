@@ -53,6 +53,8 @@ def test_data_entry_also_see_unapproved_records_that_are_not_confidential(every_
         ("draft", "internal"),
         ("submitted", "public"),
         ("submitted", "internal"),
+        ("returned", "public"),
+        ("returned", "internal"),
     }
 
 
@@ -81,7 +83,7 @@ def test_an_inactive_manager_sees_only_public_records(every_combination):
 
 
 @pytest.mark.parametrize("visibility", VISIBILITIES)
-@pytest.mark.parametrize("state", ["draft", "submitted"])
+@pytest.mark.parametrize("state", ["draft", "submitted", "returned"])
 def test_unapproved_records_are_hidden_from_the_public_and_viewers(state, visibility):
     ActivityFactory(review_state=state, visibility=visibility)
     viewer = make_user(roles.VIEWERS, username="v")

@@ -58,9 +58,15 @@ def test_data_entry_can_submit_for_review(data_entry_api, draft_payload):
 def test_data_entry_cannot_approve(data_entry_api, draft_payload):
     draft_payload["review_state"] = "approved"
     response = data_entry_api.post("/api/activities/", draft_payload)
-    assert response.status_code == 400
-    assert response.json() == {"review_state": ["Only managers can approve an activity."]}
-    assert not Activity.objects.exists()
+    # The review state is read only: a new record is a draft, whatever the body says.
+    assert response.status_code == 201
+    assert Activity.objects.get().review_state == "draft"
+    slug = draft_payload["slug"]
+    assert data_entry_api.post(f"/api/activities/{slug}/submit/").status_code == 200
+    refused = data_entry_api.post(f"/api/activities/{slug}/approve/")
+    assert refused.status_code == 403
+    assert refused.json() == {"detail": "Only managers approve."}
+    assert Activity.objects.get().review_state == "submitted"
 
 
 def test_data_entry_cannot_make_an_activity_public(data_entry_api, draft_payload):
@@ -70,15 +76,20 @@ def test_data_entry_cannot_make_an_activity_public(data_entry_api, draft_payload
     assert response.json() == {"visibility": ["Only managers can make an activity public."]}
 
 
-def test_data_entry_can_edit_but_not_withdraw_an_approval(data_entry_api):
+def test_data_entry_changes_to_an_approved_record_wait_for_review(data_entry_api, data_entry):
     activity = ActivityFactory(visibility="internal")
     url = f"/api/activities/{activity.slug}/"
-    assert data_entry_api.patch(url, {"city": "Geneva", "version": 1}).status_code == 200
-    response = data_entry_api.patch(url, {"review_state": "draft", "version": 2})
-    assert response.status_code == 400
-    assert response.json() == {"review_state": ["Only managers can withdraw an approval."]}
+    response = data_entry_api.patch(url, {"city": "Geneva", "version": 1})
+    assert response.status_code == 202
+    assert response.json()["values"] == {"city": "Geneva"}
+    assert response.json()["author"] == data_entry.username
     activity.refresh_from_db()
-    assert (activity.city, activity.review_state) == ("Geneva", "approved")
+    assert (activity.city, activity.version, activity.review_state) == ("", 1, "approved")
+    refused = data_entry_api.patch(url, {"visibility": "confidential", "version": 1})
+    assert refused.status_code == 400
+    assert refused.json() == {
+        "visibility": ["Only managers change who may see an approved activity."]
+    }
 
 
 def test_data_entry_cannot_delete_activities(data_entry_api):

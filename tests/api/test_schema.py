@@ -34,6 +34,11 @@ def test_the_schema_lists_every_endpoint(schema):
     assert paths == {
         "/api/activities/": {"get", "post"},
         "/api/activities/{slug}/": writable - {"post"},
+        "/api/activities/{slug}/submit/": {"post"},
+        "/api/activities/{slug}/withdraw/": {"post"},
+        "/api/activities/{slug}/approve/": {"post"},
+        "/api/activities/{slug}/return/": {"post"},
+        "/api/activities/{slug}/pending/": {"get"},
         "/api/thematic-areas/": {"get", "post"},
         "/api/thematic-areas/{slug}/": writable - {"post"},
         "/api/activity-types/": {"get", "post"},
@@ -56,6 +61,7 @@ def test_the_schema_declares_the_error_answers(schema):
     assert set(detail["delete"]["responses"]) == {"204", "401", "403", "404", "409", "412"}
     assert set(detail["patch"]["responses"]) == {
         "200",
+        "202",
         "400",
         "401",
         "403",
@@ -64,6 +70,8 @@ def test_the_schema_declares_the_error_answers(schema):
         "412",
         "428",
     }
+    approve = schema["paths"]["/api/activities/{slug}/approve/"]["post"]
+    assert {"200", "401", "403", "404", "409"} <= set(approve["responses"])
     assert {} in activities["get"]["security"], "anonymous reads are allowed"
     assert {} not in activities["post"]["security"]
 

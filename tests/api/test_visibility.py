@@ -10,7 +10,7 @@ PUBLISHED = {("approved", "public")}
 STAFF = PUBLISHED | {("approved", "internal")}
 EVERYTHING = {
     (state, visibility)
-    for state in ("draft", "submitted", "approved")
+    for state in ("draft", "submitted", "returned", "approved")
     for visibility in ("public", "internal", "confidential")
 }
 
@@ -41,10 +41,10 @@ def test_data_entry_also_read_unapproved_records_that_are_not_confidential(
 ):
     unapproved = {
         (state, visibility)
-        for state in ("draft", "submitted")
+        for state in ("draft", "submitted", "returned")
         for visibility in ("public", "internal")
     }
-    assert listed(data_entry_api) == (STAFF | unapproved, 6)
+    assert listed(data_entry_api) == (STAFF | unapproved, 8)
 
 
 def test_data_entry_read_back_their_own_new_draft(data_entry_api):
@@ -68,7 +68,7 @@ def test_data_entry_read_back_their_own_new_draft(data_entry_api):
 
 
 def test_managers_read_everything_drafts_and_confidential_included(manager_api, every_combination):
-    assert listed(manager_api) == (EVERYTHING, 9)
+    assert listed(manager_api) == (EVERYTHING, 12)
 
 
 @pytest.mark.parametrize("client_name", ["api", "viewer_api", "data_entry_api", "manager_api"])
@@ -100,4 +100,4 @@ def test_a_confidential_activity_never_leaks_through_a_search(api, viewer_api, e
 def test_a_session_signed_in_manager_reads_everything(manager_client, every_combination):
     response = manager_client.get("/api/activities/")
     assert response.status_code == 200
-    assert response.json()["count"] == 9
+    assert response.json()["count"] == 12
