@@ -185,7 +185,9 @@ class ReviewAdminMixin:
         return True
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        obj = self.get_object(request, self.parse_pk(object_id)) if request.method == "POST" else None
+        obj = (
+            self.get_object(request, self.parse_pk(object_id)) if request.method == "POST" else None
+        )
         if (
             obj is not None
             and workflow.must_propose(request.user, obj)
@@ -289,12 +291,14 @@ class ReviewAdminMixin:
         self.message_user(request, done_message(done), messages.SUCCESS)
         if refused:
             refused_message = refused_message or (
-                lambda n: ngettext(
-                    "%d activity was left as it was: the move does not apply to it.",
-                    "%d activities were left as they were: the move does not apply to them.",
-                    n,
+                lambda n: (
+                    ngettext(
+                        "%d activity was left as it was: the move does not apply to it.",
+                        "%d activities were left as they were: the move does not apply to them.",
+                        n,
+                    )
+                    % n
                 )
-                % n
             )
             self.message_user(request, refused_message(refused), messages.WARNING)
 
@@ -332,12 +336,14 @@ class ReviewAdminMixin:
             queryset,
             workflow.set_visibility,
             lambda n: ngettext("%d activity published.", "%d activities published.", n) % n,
-            lambda n: ngettext(
-                "%d activity was not published because it is not approved.",
-                "%d activities were not published because they are not approved.",
-                n,
-            )
-            % n,
+            lambda n: (
+                ngettext(
+                    "%d activity was not published because it is not approved.",
+                    "%d activities were not published because they are not approved.",
+                    n,
+                )
+                % n
+            ),
             visibility="public",
         )
 
