@@ -145,6 +145,12 @@ class ReviewAdminMixin:
             based_on=form.cleaned_data.get("based_on_version"),
         )
 
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "proposing", False):
+            # Nothing of the record changed; its inlines were not saved either.
+            return str(_("Proposed a change for review."))
+        return super().construct_change_message(request, form, formsets, add)
+
     def response_add(self, request, obj, post_url_continue=None):
         self.submit_if_asked(request, obj)
         return super().response_add(request, obj, post_url_continue)

@@ -12,7 +12,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from activities import history, services
-from activities.models import ReviewState
+from activities.models import ReviewState, Visibility
 
 
 def revert_form(form_class, version):
@@ -43,6 +43,11 @@ class ActivityAdminForm(forms.ModelForm):
             # The stored record, not the instance: a revert form's instance is a past version.
             self.stored = services.current_state(self.instance.pk)
             self.initial["based_on_version"] = self.stored.version
+        visibility = self.fields.get("visibility")
+        stored_public = self.stored is not None and self.stored.visibility == Visibility.PUBLIC
+        if visibility is not None and not services.can_publish(self.user) and not stored_public:
+            # Making a record public is a manager's move: it is not offered to others.
+            visibility.choices = [c for c in visibility.choices if c[0] != Visibility.PUBLIC]
 
     def clean(self):
         cleaned = super().clean()

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from web.urls import activity_patterns, partner_patterns
+from web.views import notification_settings
 
 admin.site.site_header = _("GCU Tracker administration")
 admin.site.site_title = _("GCU Tracker")
@@ -25,6 +26,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/notifications/", notification_settings, name="notifications"),
     path("api/", include("api.urls")),
     path("", include((activity_patterns, "activities"))),
     path("partners/", include((partner_patterns, "partners"))),

@@ -69,10 +69,30 @@ EXPECTED = {
     "manager": {"Publicwidget", "Internalwidget", "Secretwidget", "Draftwidget"},
 }
 EVERY = {"Publicwidget", "Internalwidget", "Secretwidget", "Draftwidget"}
+# A pending change to the public record: no surface shows it until a manager approves it.
+PENDING = "Pendingwidget"
 
 
 def names_in(text):
+    assert PENDING not in text, "a pending change shows before it is approved"
     return {name for name in EVERY if name in text}
+
+
+@pytest.fixture
+def pending_change(records):
+    """Data entry staff change the public record's title and summary: it waits for review."""
+    from activities import workflow
+
+    author = make_user(roles.DATA_ENTRY, username="proposer")
+    public = records["Publicwidget"]
+    proposed = Activity.objects.get(pk=public.pk)
+    proposed.title = f"{PENDING} meeting"
+    proposed.summary = f"{PENDING} summary."
+    change = workflow.propose_change(
+        activity=public, user=author, proposed=proposed, based_on=public.version
+    )
+    workflow.submit_change(change=change, user=author)
+    return change
 
 
 def signed_in(client, who):
@@ -93,7 +113,7 @@ def xlsx_text(response):
 
 
 @pytest.mark.parametrize("who", ["anonymous", "viewer", "manager"])
-def test_every_surface_shows_exactly_what_the_role_may_see(client, records, who):
+def test_every_surface_shows_exactly_what_the_role_may_see(client, records, pending_change, who):
     client, user = signed_in(client, who)
     expected = EXPECTED[who]
 
@@ -132,7 +152,9 @@ def test_every_surface_shows_exactly_what_the_role_may_see(client, records, who)
 
 
 @pytest.mark.parametrize("who", ["anonymous", "viewer", "manager"])
-def test_the_report_holds_only_published_records_whoever_reads_it(client, records, who):
+def test_the_report_holds_only_published_records_whoever_reads_it(
+    client, records, pending_change, who
+):
     client, user = signed_in(client, who)
     if who == "manager":
         page = client.get("/reports/2011/").content.decode()
@@ -160,3 +182,12 @@ def test_the_rule_itself_agrees_with_the_surfaces(records):
     assert set(Activity.objects.visible_to(AnonymousUser()).values_list("slug", flat=True)) == {
         "publicwidget"
     }
+
+
+def test_an_approved_change_shows_everywhere_the_record_does(client, records, pending_change):
+    from activities import workflow
+
+    manager = make_user(roles.MANAGERS, username="approver")
+    workflow.approve(activity=records["Publicwidget"], user=manager)
+    for url in ["/activities/", "/activities/publicwidget/", "/api/activities/publicwidget/"]:
+        assert PENDING in client.get(url).content.decode(), url

@@ -1,14 +1,24 @@
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import HttpResponseBadRequest, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
 from activities import roles, selectors
 from activities.filters import ActivityFilter
-from activities.models import Activity, ActivityPartner, Event, ThematicArea
+from activities.models import (
+    Activity,
+    ActivityPartner,
+    Event,
+    NotificationSetting,
+    ThematicArea,
+)
 from core import caching
 from partners.models import Partner
 from web.exports import csv_response, xlsx_response
@@ -169,12 +179,34 @@ class ActivityDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
+        """Staff in a role also read the review log (one more query) and pending status."""
         user = self.request.user
+        member = roles.is_member(user)
+        activity = self.object
         return super().get_context_data(
-            can_see_states=roles.is_member(user),
+            can_see_states=member,
             can_see_history=user.is_staff and user.has_perm("activities.view_activity"),
+            review_events=activity.review_events.select_related("actor")[:50] if member else [],
             **kwargs,
         )
+
+
+@login_required
+def notification_settings(request):
+    """Whether review emails reach the signed-in person."""
+    setting, _created = NotificationSetting.objects.get_or_create(user=request.user)
+    form = NotificationSettingForm(request.POST or None, instance=setting)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your email settings are saved."))
+        return redirect("notifications")
+    return render(request, "registration/notifications.html", {"form": form})
+
+
+class NotificationSettingForm(forms.ModelForm):
+    class Meta:
+        model = NotificationSetting
+        fields = ["email"]
 
 
 class RecordActivitiesView(PaginatedActivitiesMixin, ListView):
