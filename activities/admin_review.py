@@ -255,13 +255,18 @@ class ReviewAdminMixin:
             self.review_post(request, obj)
             return redirect("admin:activities_activity_review", obj.pk)
         change = obj.pending
+        # A pending change is read by its author and the managers only.
+        readable = change is not None and (
+            change.author_id == request.user.pk or roles.is_manager(request.user)
+        )
         context = {
             **self.admin_site.each_context(request),
             **self.review_context(request, obj),
             "opts": self.model._meta,
             "original": obj,
             "title": _("Review: %(title)s") % {"title": obj.title},
-            "differences": change_differences(change) if change is not None else [],
+            "change_readable": readable,
+            "differences": change_differences(change) if readable else [],
             "change_url": reverse("admin:activities_activity_change", args=[obj.pk]),
             "ChangeState": ChangeState,
             "ReviewState": ReviewState,

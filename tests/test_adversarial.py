@@ -19,7 +19,7 @@ from django.test import Client
 from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
-from activities import roles, services
+from activities import roles, services, workflow
 from activities.models import Activity
 from reports.models import AnnualReport
 from tests.factories import (
@@ -46,6 +46,9 @@ MARKERS = {
 }
 # The declassified record's first version: confidential, with a title of its own.
 OLD_TITLE = "Classifiedoldtitle"
+# entry1's pending change to the internal record: read by entry1 and managers only, and
+# shown nowhere else until a manager approves it.
+PROPOSAL = "Pendingproposal"
 DRAFT_REPORT = "Draftreporttitle"
 
 
@@ -65,7 +68,7 @@ ACTIVITY_WORDS = set(MARKERS)
 PARTNER_WORDS = {partner_of(m) for m in MARKERS}
 EVENT_WORDS = {event_of(m) for m in MARKERS}
 COUNTRY_WORDS = {country_of(m) for m in MARKERS}
-EVERY_WORD = ACTIVITY_WORDS | PARTNER_WORDS | EVENT_WORDS | COUNTRY_WORDS | {OLD_TITLE}
+EVERY_WORD = ACTIVITY_WORDS | PARTNER_WORDS | EVENT_WORDS | COUNTRY_WORDS | {OLD_TITLE, PROPOSAL}
 
 ROLES = ["anonymous", "no_role", "viewer", "staff_viewer", "entry1", "entry2", "manager"]
 STAFF = {"staff_viewer", "entry1", "entry2", "manager"}
@@ -164,6 +167,12 @@ def markers(people):
     declassified.title, declassified.visibility = "Declassifiedmarker meeting", "internal"
     services.save_activity(
         activity=declassified, user=people["manager"], based_on=declassified.version
+    )
+    internal = made["Internalmarker"]
+    proposed = Activity.objects.get(pk=internal.pk)
+    proposed.summary = f"{PROPOSAL} summary."
+    workflow.propose_change(
+        activity=internal, user=people["entry1"], proposed=proposed, based_on=internal.version
     )
     AnnualReport.objects.create(
         year=2011,
@@ -294,6 +303,23 @@ def walk_api(walk, api, markers):
             api.get(f"/api/activities/?partner={partner_of(word).lower()}"),
             200 if partner_of(word) in partners else 400,
         )
+        pending = api.get(f"/api/activities/{activity.slug}/pending/")
+        reads_proposal = word == "Internalmarker" and who in {"entry1", "manager"}
+        walk.status(f"api pending {word}", pending, 200 if reads_proposal else 404)
+        if reads_proposal:
+            walk.shows(f"api pending {word}", pending.content.decode(), {PROPOSAL}, {PROPOSAL})
+        if who != "manager":
+            before = Activity.objects.values_list("review_state", "version").get(pk=activity.pk)
+            moved = api.post(f"/api/activities/{activity.slug}/approve/")
+            if word not in sees:
+                # As for a record that does not exist: nothing is confirmed.
+                nothing = api.post("/api/activities/no-such-record/approve/")
+                walk.status(f"api approve {word}", moved, nothing.status_code)
+            else:
+                walk.status(f"api approve {word}", moved, (401, 403))
+            after = Activity.objects.values_list("review_state", "version").get(pk=activity.pk)
+            if after != before:
+                walk.problems.append(f"api approve {word}: a refused move changed the record")
         walk.status(
             f"api country filter {word}",
             api.get(f"/api/activities/?country={MARKERS[word][3]}"),
@@ -364,7 +390,23 @@ def walk_admin(walk, site, markers, people):
         change = site.get(f"{url}change/")
         walk.status(f"admin change {word}", change, 200 if visible else 404)
         if visible:
-            walk.shows(f"admin change {word}", change.content.decode(), {word}, ACTIVITY_WORDS)
+            editing = word == "Internalmarker" and who == "entry1"  # the form shows the proposal
+            walk.shows(
+                f"admin change {word}",
+                change.content.decode(),
+                {word} | ({PROPOSAL} if editing else set()),
+                ACTIVITY_WORDS | {PROPOSAL},
+            )
+        review = site.get(f"{url}review/")
+        walk.status(f"admin review {word}", review, 200 if visible else 404)
+        if visible:
+            reads = word == "Internalmarker" and who in {"entry1", "manager"}
+            walk.shows(
+                f"admin review {word}",
+                review.content.decode(),
+                {word} | ({PROPOSAL} if reads else set()),
+                ACTIVITY_WORDS | {PROPOSAL},
+            )
         walk.status(
             f"admin delete {word}",
             site.get(f"{url}delete/"),
