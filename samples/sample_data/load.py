@@ -88,7 +88,8 @@ def upsert(model, counter, lookup, values):
         for field, value in changed.items():
             setattr(obj, field, value)
         outcome = "updated"
-    obj.full_clean()
+    # The database enforces the unique values and constraints; clean() still normalises.
+    obj.full_clean(validate_unique=False, validate_constraints=False)
     obj._change_reason = CHANGE_REASON
     obj.save()
     counter[f"{label} {outcome}"] += 1
@@ -219,7 +220,7 @@ def _load_activity(spec, counter, sections, areas, types, partners, events, init
         based_on, outcome = activity.version, "updated"
     for field, value in values.items():
         setattr(activity, field, value)
-    activity.full_clean()
+    activity.full_clean(validate_unique=False, validate_constraints=False)
     services.save_activity(
         activity=activity,
         user=None,
