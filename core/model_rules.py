@@ -11,9 +11,9 @@ def date_range_errors(start, end):
     return {}
 
 
-def end_not_before_start(name):
+def end_not_before_start(name, start="start_date", end="end_date"):
     return models.CheckConstraint(
-        condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+        condition=Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": F(start)}),
         name=name,
         violation_error_message=_("The end date cannot be before the start date."),
     )

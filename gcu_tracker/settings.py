@@ -259,7 +259,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     # django-axes announces its mode on every start; failed sign-ins are still logged.
-    "loggers": {"axes.apps": {"level": "WARNING"}},
+    "loggers": {
+        "axes.apps": {"level": "WARNING"},
+        # WeasyPrint narrates each step of laying out a PDF; its warnings are enough.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # The API under /api/: the pages' filters and visibility rule, JSON only, schema by drf-spectacular.

@@ -1,9 +1,12 @@
 """Build the annual report from the records: a pure step that returns a plain structure.
 
-Records in the period that may be published → sections numbered with Roman numerals
-(empty ones left out) → items under a subheading, minor items as bullets under
-"Others" → paragraphs numbered continuously from the introduction on. Templates only
-lay the result out; the same structure serves the page, the export and the frozen copy.
+Records in the period that may be published → the report's own headings (each gathering
+the records of some report sections; numbered in Roman numerals or not; empty ones left
+out) → items under a subheading, minor items as bullets under the report's "Others" →
+paragraphs numbered continuously from the introduction on, or not numbered. The
+report's own text (introduction, closing) and the records' summaries are in the small
+markup of reports/markup.py. Templates and reports/docx.py only lay the result out; the
+same structure serves the page, the three formats and the issued copies.
 """
 
 import datetime
@@ -17,60 +20,10 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
-from activities.models import Activity, DatePrecision, Prominence, ThematicArea
-from core.dates import format_date_range
-
-
-@dataclass(frozen=True)
-class Source:
-    """A record that a paragraph or bullet was built from, for the managers' trace links."""
-
-    pk: int
-    title: str
-    slug: str
-
-
-@dataclass(frozen=True)
-class Bullet:
-    text: str
-    sources: tuple[Source, ...] = ()
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    number: int
-    text: str
-    sources: tuple[Source, ...] = ()
-    bullets: tuple[Bullet, ...] = ()
-
-
-@dataclass(frozen=True)
-class Item:
-    """A subheading (empty for none) and its paragraphs."""
-
-    heading: str
-    paragraphs: tuple[Paragraph, ...]
-
-
-@dataclass(frozen=True)
-class Section:
-    numeral: str
-    title: str
-    items: tuple[Item, ...]
-
-
-@dataclass(frozen=True)
-class Report:
-    year: int
-    title: str
-    symbol: str
-    period: str
-    sections: tuple[Section, ...]
-
-    @property
-    def paragraphs(self):
-        return [p for s in self.sections for i in s.items for p in i.paragraphs]
-
+from activities.models import Activity, DatePrecision, Prominence, ReportSection, ThematicArea
+from core.dates import format_date, format_date_range
+from reports import markup
+from reports.document import Bullet, Cover, Item, Paragraph, Report, Section, Source
 
 ROMAN = [
     (1000, "M"),
@@ -105,6 +58,26 @@ def split_paragraphs(text):
     return [" ".join(block.split()) for block in re.split(r"\n\s*\n", text or "") if block.strip()]
 
 
+def insert(text, offset, addition):
+    """`text` (runs) with the plain `addition` put in at character `offset`."""
+    runs, seen, done = [], 0, False
+    for run in text.runs:
+        if not done and seen + len(run.text) >= offset:
+            cut = offset - seen
+            if run.text[:cut]:
+                runs.append(markup.Run(run.text[:cut], run.italic, run.href))
+            runs.append(markup.Run(addition))
+            if run.text[cut:]:
+                runs.append(markup.Run(run.text[cut:], run.italic, run.href))
+            done = True
+        else:
+            runs.append(run)
+        seen += len(run.text)
+    if not done:
+        runs.append(markup.Run(addition))
+    return markup.Text(tuple(runs))
+
+
 # Words whose full stop does not end a sentence ("Ms. Michelle Bachelet").
 ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "e.g", "i.e", "etc", "cf", "vs"]
@@ -136,14 +109,13 @@ def place_and_dates(activity):
 
 def bullet_text(activity):
     """The summary, with place and dates in brackets at the end of its first sentence."""
-    text = " ".join(split_paragraphs(activity.summary))
+    text = markup.inline(" ".join(split_paragraphs(activity.summary)))
     bracket = place_and_dates(activity)
     if not bracket:
         return text
-    end = first_sentence_end(text)
-    if end is None:
-        return f"{text} ({bracket})"
-    return f"{text[:end]} ({bracket}){text[end:]}"
+    end = first_sentence_end(str(text))
+    bracket = " (" + markup.glue_dates(bracket) + ")"
+    return insert(text, len(str(text)) if end is None else end, bracket)
 
 
 def lower_first(name):
@@ -160,6 +132,35 @@ def reported_activities(report):
         .in_period(report.period_start, report.period_end)
         .filter(report_section__isnull=False)
     )
+
+
+@dataclass(frozen=True)
+class SectionHeading:
+    """A report section standing in as a heading, for a report with no headings of its own."""
+
+    pk: int
+    title: str
+    section_ids: frozenset
+
+
+def _fetch_headings(report):
+    """Two queries: the report's headings in order, with the sections each gathers.
+
+    A report with no headings of its own prints every report section under its title, in
+    the sections' order (the admin gives every new report its own headings).
+    """
+    headings = []
+    if report.pk is not None:
+        headings = [
+            SectionHeading(h.pk, h.title, frozenset(s.pk for s in h.sections.all()))
+            for h in report.headings.prefetch_related("sections").order_by("order", "id")
+        ]
+    if headings:
+        return headings
+    return [
+        SectionHeading(-pk, title, frozenset([pk]))
+        for pk, title in ReportSection.objects.order_by("order").values_list("pk", "title")
+    ]
 
 
 @dataclass(slots=True)
@@ -280,17 +281,16 @@ def _source(activity):
     return Source(activity.pk, activity.title, activity.slug)
 
 
-def _reach_sentence(record, reach):
+def _reach_sentence(record, reach, wording):
     total = reach.get(record.initiative_id)
-    if not record.cumulative_label or not total:
+    if not wording or not record.cumulative_label or not total:
         return ""
-    return _("Since it began, the initiative has reached %(count)s %(label)s.") % {
-        "count": number_format(total, force_grouping=True),
-        "label": record.cumulative_label,
-    }
+    return str(wording).format(
+        count=number_format(total, force_grouping=True), label=record.cumulative_label
+    )
 
 
-def _item(group, numbers, reach):
+def _item(group, numbers, reach, report):
     """A headline or paragraph item: one activity, or an initiative told as one."""
     first = group[0]
     heading = ""
@@ -298,23 +298,24 @@ def _item(group, numbers, reach):
         heading = first.initiative_title if first.initiative_id else first.title
     if first.initiative_id and split_paragraphs(first.initiative_summary):
         sources = tuple(_source(a) for a in group)
-        texts = [(text, sources) for text in split_paragraphs(first.initiative_summary)]
+        texts = [(text, sources) for text in markup.paragraphs(first.initiative_summary)]
     else:
         texts = [
             (text, (_source(a),))
             for a in sorted(group, key=lambda a: (a.start_date, a.pk))
-            for text in split_paragraphs(a.summary)
+            for text in markup.paragraphs(a.summary)
         ]
-    if first.initiative_id and texts and (sentence := _reach_sentence(first, reach)):
+    wording = report.reach_sentence
+    if first.initiative_id and texts and (sentence := _reach_sentence(first, reach, wording)):
         last_text, last_sources = texts[-1]
-        texts[-1] = (f"{last_text} {sentence}", last_sources)
+        texts[-1] = (last_text + markup.plain(" " + sentence), last_sources)
     return Item(
         heading=heading,
         paragraphs=tuple(Paragraph(next(numbers), text, sources) for text, sources in texts),
     )
 
 
-def _section_items(activities, numbers, reach):
+def _section_items(activities, numbers, reach, report):
     groups, minor = {}, []
     for activity in activities:
         if activity.prominence == Prominence.MINOR:
@@ -323,53 +324,104 @@ def _section_items(activities, numbers, reach):
         # An initiative's activities are told together, where its first one stands.
         key = ("initiative", activity.initiative_id) if activity.initiative_id else activity.pk
         groups.setdefault(key, []).append(activity)
-    items = [_item(group, numbers, reach) for group in groups.values()]
+    items = [_item(group, numbers, reach, report) for group in groups.values()]
     if minor:
         lead = Paragraph(
             number=next(numbers),
-            text=_("The Unit also carried out the following activities in the reporting period:"),
+            text=markup.plain(report.others_sentence),
             bullets=tuple(Bullet(bullet_text(a), (_source(a),)) for a in minor),
         )
-        items.append(Item(heading=_("Others"), paragraphs=(lead,)))
+        items.append(Item(heading=report.others_title, paragraphs=(lead,)))
     return [item for item in items if item.paragraphs]
 
 
-def build_report(report):
-    """The report's structure from the records; three queries whatever their number.
+def _numbers(report):
+    """1, 2, 3 … for numbered paragraphs; None every time otherwise."""
+    return itertools.count(1) if report.number_paragraphs else itertools.repeat(None)
 
-    `report` needs year, title, symbol, period_start, period_end and introduction.
+
+def _text_paragraphs(source, numbers):
+    return [
+        Paragraph(
+            next(numbers),
+            block.text,
+            bullets=tuple(Bullet(item) for item in block.items),
+            list_kind=block.list_kind or "bullets",
+        )
+        for block in markup.blocks(source)
+    ]
+
+
+def cover_of(report):
+    session_dates = ""
+    if report.session_start:
+        session_dates = format_date_range(report.session_start, report.session_end)
+    return Cover(
+        document_type=report.document_type,
+        distribution=report.distribution,
+        issue_date=format_date(report.issue_date) if report.issue_date else "",
+        original_language=report.original_language,
+        body=report.body,
+        session=report.session,
+        session_dates=session_dates,
+    )
+
+
+def build_report(report):
+    """The report's structure from the records; five queries whatever their number (six for
+    a report with no headings of its own).
+
+    `report` is an AnnualReport (its layout, sentences and cover block included).
     """
     reported = reported_activities(report)
     activities = _fetch_activities(reported)
     areas = _fetch_areas(reported)
     reach = _fetch_reach(reported, report.period_end)
+    headings = _fetch_headings(report)
 
-    numbers = itertools.count(1)
+    numbers = _numbers(report)
     titled = []
 
-    intro = [Paragraph(next(numbers), text) for text in split_paragraphs(report.introduction)]
-    if lines := area_lines(areas):
+    intro = _text_paragraphs(report.introduction, numbers)
+    if report.areas_sentence and (lines := area_lines(areas)):
         intro.append(
             Paragraph(
                 next(numbers),
-                _("In the reporting period, the Unit concentrated on these thematic areas:"),
-                bullets=tuple(Bullet(line) for line in lines),
+                markup.plain(report.areas_sentence),
+                bullets=tuple(Bullet(markup.plain(line)) for line in lines),
             )
         )
     if intro:
-        titled.append((_("Introduction"), [Item(heading="", paragraphs=tuple(intro))]))
+        titled.append((report.introduction_title, [Item(heading="", paragraphs=tuple(intro))]))
 
-    for _section, members in itertools.groupby(activities, key=lambda a: a.section_id):
-        members = list(members)
-        if items := _section_items(members, numbers, reach):
-            titled.append((members[0].section_title, items))
+    # Each heading gathers the records of its sections; a section in two headings counts
+    # under the first. Records under no heading are left out (see reports/completeness.py).
+    heading_of = {}
+    for heading in headings:
+        for section_id in heading.section_ids:
+            heading_of.setdefault(section_id, heading)
+    gathered = {heading.pk: [] for heading in headings}
+    for activity in activities:
+        if (heading := heading_of.get(activity.section_id)) is not None:
+            gathered[heading.pk].append(activity)
+    for heading in headings:
+        if items := _section_items(gathered[heading.pk], numbers, reach, report):
+            titled.append((heading.title, items))
 
+    if closing := _text_paragraphs(report.closing, numbers):
+        titled.append((report.closing_title, [Item(heading="", paragraphs=tuple(closing))]))
+
+    numerals = itertools.count(1)
+    roman_numerals = report.heading_numbering == "roman"
+    sections = tuple(
+        Section(roman(next(numerals)) if roman_numerals and title else "", title, tuple(items))
+        for title, items in titled
+    )
     return Report(
         year=report.year,
         title=report.title,
         symbol=report.symbol,
-        period=format_date_range(report.period_start, report.period_end),
-        sections=tuple(
-            Section(roman(n), title, tuple(items)) for n, (title, items) in enumerate(titled, 1)
-        ),
+        period=markup.glue_dates(format_date_range(report.period_start, report.period_end)),
+        sections=sections,
+        cover=cover_of(report),
     )

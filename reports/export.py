@@ -1,7 +1,8 @@
-"""The standalone report file: one HTML document, its CSS inline, nothing fetched from elsewhere.
+"""The report's three files: standalone HTML (its CSS inline, nothing fetched), Word and PDF.
 
-The download, `manage.py export_report` and the copy frozen at finalisation all come
-from here, so they are the same bytes.
+All three are drawn from one built report; the PDF is the HTML laid out on A4 pages by
+WeasyPrint with the same CSS paged media. The downloads, `manage.py export_report` and
+the copies stored when a report is issued all come from here, so they are the same bytes.
 """
 
 import base64
@@ -29,9 +30,15 @@ def css_string(value):
     return f'"{escaped}"'
 
 
-def render_export(report):
-    """The standalone HTML of `report`, built live from the records."""
-    # An issued document has one language: the file must not depend on who downloads it.
+FORMATS = {
+    "html": "text/html; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+def html_of(report, document):
+    """The standalone HTML of a built report."""
     with translation.override(settings.LANGUAGE_CODE):
         style = render_to_string(
             "reports/export.css",
@@ -41,8 +48,40 @@ def render_export(report):
             },
         ).strip()
         return render_to_string(
-            "reports/export.html", {"document": build_report(report), "style": mark_safe(style)}
+            "reports/export.html", {"document": document, "style": mark_safe(style)}
         )
+
+
+def pdf_of(html):
+    """The HTML laid out on A4 pages, its header on every page but the first."""
+    from weasyprint import HTML
+
+    return HTML(string=html).write_pdf()
+
+
+def docx_of(document):
+    from reports.word import render_docx
+
+    with translation.override(settings.LANGUAGE_CODE):
+        return render_docx(document)
+
+
+def build(report):
+    """The built report in the report's language: a file must not depend on who asks for it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return build_report(report)
+
+
+def render_export(report):
+    """The standalone HTML of `report`, built live from the records."""
+    return html_of(report, build(report))
+
+
+def render_all(report):
+    """All three formats from one build of the report: {"html": str, "docx": …, "pdf": …}."""
+    document = build(report)
+    html = html_of(report, document)
+    return {"html": html, "docx": docx_of(document), "pdf": pdf_of(html)}
 
 
 def export_html(report):
@@ -52,12 +91,28 @@ def export_html(report):
     return render_export(report)
 
 
+def export_file(report, fmt):
+    """The bytes of `report` in `fmt` (html, docx or pdf): as issued, or built from the records.
+
+    None when an issue made before Word and PDF existed has no such file.
+    """
+    if fmt == "html":
+        return export_html(report).encode("utf-8")
+    issue = report.issues.order_by("-number").first() if report.is_final else None
+    if issue is not None:
+        stored = getattr(issue, fmt)
+        return bytes(stored) if stored is not None else None
+    if fmt == "docx":
+        return docx_of(build(report))
+    return pdf_of(export_html(report))
+
+
 def export_bytes(report):
-    return export_html(report).encode("utf-8")
+    return export_file(report, "html")
 
 
-def filename(report):
-    return f"gcu-report-{report.year}.html"
+def filename(report, fmt="html"):
+    return f"gcu-report-{report.year}.{fmt}"
 
 
 def style_hash(style):

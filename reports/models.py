@@ -1,5 +1,6 @@
 """The annual coordination report."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -8,11 +9,54 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from activities import roles
+from core.model_rules import end_not_before_start
 
 
 class ReportState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     FINAL = "final", _("Final")
+
+
+class HeadingNumbering(models.TextChoices):
+    ROMAN = "roman", _("Roman numerals (I, II, III …)")
+    NONE = "none", _("Not numbered")
+
+
+MARKUP_HELP = _(
+    "Separate paragraphs with a blank line. Start lines with (a), (b), (c) for a lettered "
+    "list, or with a dash for bullets. *Asterisks* set a title in italics; "
+    "[words](https://…) make a link."
+)
+
+# The sentences the builder writes itself, as a new report starts with them.
+DEFAULT_SENTENCES = {
+    "areas_sentence": _("In the reporting period, the Unit concentrated on these thematic areas:"),
+    "others_title": _("Others"),
+    "others_sentence": _(
+        "The Unit also carried out the following activities in the reporting period:"
+    ),
+    "reach_sentence": _("Since it began, the initiative has reached {count} {label}."),
+}
+
+
+# What a new year's report takes over from the last one (reports/services.py, start_from).
+LAYOUT_FIELDS = (
+    "introduction",
+    "introduction_title",
+    "closing",
+    "closing_title",
+    "heading_numbering",
+    "number_paragraphs",
+    "areas_sentence",
+    "others_title",
+    "others_sentence",
+    "reach_sentence",
+    "document_type",
+    "distribution",
+    "original_language",
+    "body",
+    "session",
+)
 
 
 class AnnualReportQuerySet(models.QuerySet):
@@ -45,11 +89,87 @@ class AnnualReport(models.Model):
     introduction = models.TextField(
         _("introduction"),
         blank=True,
+        help_text=_("The opening paragraphs; the list of thematic areas worked on follows them. ")
+        + MARKUP_HELP,
+    )
+    closing = models.TextField(_("closing text"), blank=True, help_text=MARKUP_HELP)
+    closing_title = models.CharField(_("heading of the closing text"), max_length=200, blank=True)
+    introduction_title = models.CharField(
+        _("heading of the introduction"), max_length=200, default=_("Introduction"), blank=True
+    )
+
+    # How it is numbered.
+    heading_numbering = models.CharField(
+        _("headings"),
+        max_length=5,
+        choices=HeadingNumbering.choices,
+        default=HeadingNumbering.ROMAN,
+    )
+    number_paragraphs = models.BooleanField(
+        _("number the paragraphs"),
+        default=True,
+        help_text=_("Paragraphs numbered 1, 2, 3 … continuously through the report."),
+    )
+
+    # The sentences the builder writes; an empty one is left out.
+    areas_sentence = models.CharField(
+        _("lead of the list of thematic areas"),
+        max_length=300,
+        blank=True,
+        default=DEFAULT_SENTENCES["areas_sentence"],
+        help_text=_("Leave empty for no list of thematic areas."),
+    )
+    others_title = models.CharField(
+        _("heading of the minor items"),
+        max_length=100,
+        blank=True,
+        default=DEFAULT_SENTENCES["others_title"],
+    )
+    others_sentence = models.CharField(
+        _("lead of the minor items"),
+        max_length=300,
+        blank=True,
+        default=DEFAULT_SENTENCES["others_sentence"],
+    )
+    reach_sentence = models.CharField(
+        _("people reached by an initiative"),
+        max_length=300,
+        blank=True,
+        default=DEFAULT_SENTENCES["reach_sentence"],
         help_text=_(
-            "The opening paragraphs, in plain text; separate paragraphs with a blank line. "
-            "The list of thematic areas worked on follows them."
+            "Ends the paragraph of an initiative that counts people: {count} is the sum from "
+            "its records, {label} what they are counted as. Leave empty to say nothing."
         ),
     )
+
+    # The cover block, as United Nations documents have it.
+    document_type = models.CharField(
+        _("document type"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example “Conference room paper”."),
+    )
+    distribution = models.CharField(
+        _("distribution or language note"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example “General” or “English only”."),
+    )
+    issue_date = models.DateField(_("date of issue"), null=True, blank=True)
+    original_language = models.CharField(
+        _("original language"), max_length=50, blank=True, help_text=_("For example “English”.")
+    )
+    body = models.CharField(
+        _("body the report goes to"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example “Standing Committee on Programmes and Finance”."),
+    )
+    session = models.CharField(
+        _("session"), max_length=100, blank=True, help_text=_("For example “Ninth Session”.")
+    )
+    session_start = models.DateField(_("session starts"), null=True, blank=True)
+    session_end = models.DateField(_("session ends"), null=True, blank=True)
     state = models.CharField(
         _("state"),
         max_length=5,
@@ -86,6 +206,11 @@ class AnnualReport(models.Model):
                 name="annualreport_period_end_not_before_start",
                 violation_error_message=_("The reporting period cannot end before it starts."),
             ),
+            end_not_before_start(
+                "annualreport_session_end_not_before_start",
+                start="session_start",
+                end="session_end",
+            ),
             # A final report always carries the HTML it was issued with; a draft never does.
             models.CheckConstraint(
                 condition=Q(state="draft", frozen_at__isnull=True)
@@ -106,7 +231,78 @@ class AnnualReport(models.Model):
         return self.state == ReportState.FINAL
 
     def clean(self):
+        errors = {}
         if self.period_start and self.period_end and self.period_end < self.period_start:
-            raise ValidationError(
-                {"period_end": _("The reporting period cannot end before it starts.")}
-            )
+            errors["period_end"] = _("The reporting period cannot end before it starts.")
+        if self.session_start and self.session_end and self.session_end < self.session_start:
+            errors["session_end"] = _("The session cannot end before it starts.")
+        if self.session_end and not self.session_start:
+            errors["session_start"] = _("Give the day the session starts as well.")
+        for name in ("reach_sentence",):
+            try:
+                getattr(self, name).format(count=1, label="")
+            except (KeyError, IndexError, ValueError):
+                errors[name] = _("Use {count} and {label} only, each in braces.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ReportHeading(models.Model):
+    """A heading of one report, as printed there, gathering the records of some sections.
+
+    Each report has its own, so that a heading renamed, moved or added for one year leaves
+    every other report as it was.
+    """
+
+    report = models.ForeignKey(
+        AnnualReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="headings"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("heading as printed"), max_length=200)
+    sections = models.ManyToManyField(
+        "activities.ReportSection",
+        verbose_name=_("records filed under"),
+        blank=True,
+        related_name="report_headings",
+        help_text=_("The records filed under these sections appear under this heading."),
+    )
+
+    class Meta:
+        ordering = ["report", "order", "id"]
+        verbose_name = _("heading")
+        verbose_name_plural = _("headings")
+
+    def __str__(self):
+        return self.title
+
+
+class ReportIssue(models.Model):
+    """One issue of a report, in its three formats, kept when the report is issued again."""
+
+    report = models.ForeignKey(
+        AnnualReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="issues"
+    )
+    number = models.PositiveSmallIntegerField(_("issue"))
+    issued_at = models.DateTimeField(_("issued"))
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    html = models.TextField(_("HTML"))
+    # Reports issued before Word and PDF were made have their HTML only.
+    docx = models.BinaryField(_("Word"), null=True)
+    pdf = models.BinaryField(_("PDF"), null=True)
+
+    class Meta:
+        ordering = ["report", "-number"]
+        verbose_name = _("issued version")
+        verbose_name_plural = _("issued versions")
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="reportissue_unique_number")
+        ]
+
+    def __str__(self):
+        return _("%(report)s, issue %(number)s") % {"report": self.report, "number": self.number}

@@ -8,6 +8,13 @@ urlpatterns = [
     path("", views.ReportListView.as_view(), name="index"),
     path("<int:year>/", views.report_detail, name="detail"),
     path("<int:year>/export.html", views.report_export, name="export"),
+    path("<int:year>/export.docx", views.report_export, {"fmt": "docx"}, name="export-docx"),
+    path("<int:year>/export.pdf", views.report_export, {"fmt": "pdf"}, name="export-pdf"),
+    path(
+        "<int:year>/issues/<int:number>/export.<str:fmt>",
+        views.issue_export,
+        name="issue-export",
+    ),
     path("<int:year>/mark-final/", views.mark_final, name="mark-final"),
     path("<int:year>/reopen/", views.reopen, name="reopen"),
 ]

@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
-from reports import export, services
+from reports import completeness, export, services
 from reports.builder import build_report
 from reports.models import AnnualReport
 
@@ -25,33 +26,70 @@ class ReportListView(ListView):
 
 
 def report_detail(request, year):
-    """The report in the site's layout: a draft built live, a final one as issued."""
+    """The report in the site's layout: a draft built live (with what it leaves out), a
+    final one as issued, with every issued version."""
     report = get_report(request.user, year)
     can_issue = services.can_issue(request.user)
-    context = {"report": report, "can_issue": can_issue}
+    context = {
+        "report": report,
+        "can_issue": can_issue,
+        "issues": report.issues.defer("html", "docx", "pdf").annotate(
+            has_docx=ExpressionWrapper(Q(docx__isnull=False), output_field=BooleanField()),
+            has_pdf=ExpressionWrapper(Q(pdf__isnull=False), output_field=BooleanField()),
+        ),
+    }
     if report.is_final:
         context["issued_body"] = export.report_body(report.frozen_html)
     else:
         context["document"] = build_report(report)
         context["trace"] = can_issue
+        if can_issue:
+            context["check"] = completeness.check(report)
     return render(request, "reports/report_detail.html", context)
 
 
-def report_export(request, year):
-    """The standalone file, as an attachment; its CSP allows only its own inline style."""
-    report = get_report(request.user, year)
-    html = export.export_html(report)
-    response = HttpResponse(html.encode("utf-8"), content_type="text/html; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{export.filename(report)}"'
-    response["Content-Security-Policy"] = export.content_security_policy(html)
+def file_response(content, fmt, name):
+    response = HttpResponse(content, content_type=export.FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    if fmt == "html":
+        # The file's own policy: exactly its inline style, nothing else.
+        response["Content-Security-Policy"] = export.content_security_policy(content.decode())
     return response
 
 
-@require_POST
+def report_export(request, year, fmt="html"):
+    """The report as a file (HTML, Word or PDF): as issued, or as the records stand."""
+    report = get_report(request.user, year)
+    content = export.export_file(report, fmt)
+    if content is None:
+        raise Http404(_("This issue was made before Word and PDF files were kept."))
+    return file_response(content, fmt, export.filename(report, fmt))
+
+
+def issue_export(request, year, number, fmt):
+    """An earlier issue of the report, exactly as it went out."""
+    if fmt not in export.FORMATS:
+        raise Http404
+    report = get_report(request.user, year)
+    issue = get_object_or_404(report.issues, number=number)
+    content = issue.html.encode("utf-8") if fmt == "html" else getattr(issue, fmt)
+    if content is None:
+        raise Http404(_("This issue was made before Word and PDF files were kept."))
+    name = f"gcu-report-{report.year}-issue-{issue.number}.{fmt}"
+    return file_response(bytes(content), fmt, name)
+
+
 def mark_final(request, year):
+    """Issuing: first the completeness check and a question, then the report is issued."""
     if not services.can_issue(request.user):
         raise PermissionDenied
     report = get_report(request.user, year)
+    if request.method != "POST" or "confirm" not in request.POST:
+        return render(
+            request,
+            "reports/confirm_issue.html",
+            {"report": report, "check": completeness.check(report)},
+        )
     services.mark_final(report=report, user=request.user)
     messages.success(request, _("The report is final: it is now served as issued."))
     return redirect(report)

@@ -304,9 +304,9 @@ INITIATIVES = [
         "summary": (
             "To feed the debates of the Fifty-fifth Session of the Commission on the Status of "
             "Women and to explain better how brain waste and professional deskilling linked to "
-            "migration affect women, the Unit prepared the book Crushed hopes: Underemployment "
-            "and Deskilling among Skilled Migrant Women, due for publication in early 2012, and "
-            "spoke at a side event of the session on 25 February 2011. For International Women’s "
+            "migration affect women, the Unit prepared the book *Crushed hopes: Underemployment "
+            "and Deskilling among Skilled Migrant Women*, due for publication in early 2012, and "
+            "took part in a side event of the session on 25 February 2011. For International Women’s "
             "Day, it helped draft a press release and contributed to a panel discussion in Geneva "
             "on “When education does not lead to decent work and full employment: the plight of "
             "underemployed and deskilled migrant women”. The Unit also took part in a ministerial "
@@ -762,9 +762,9 @@ ACTIVITIES = [
         "summary": (
             "With the IOM Office in the United Kingdom, the Unit arranged a visit to the United "
             "Kingdom by Ms. Pernille Frahm, Rapporteur of the Committee on Migration, Refugees "
-            "and Population of the Parliamentary Assembly of the Council of Europe, preparing "
-            "her report Protecting migrant women in the labour market. The Assembly adopted a "
-            "resolution on the report on 15 April 2011."
+            "and Population of the Parliamentary Assembly of the Council of Europe. The visit "
+            "prepared her report *Protecting migrant women in the labour market*, on which the "
+            "Assembly adopted a resolution on 15 April 2011."
         ),
     },
     {
@@ -929,8 +929,8 @@ ACTIVITIES = [
         "order": 30,
         "partners": [("un-secretariat", "beneficiary")],
         "summary": (
-            "In 2011, the Unit gave input to two reports of the Secretary-General: on women, the "
-            "girl child and HIV and AIDS, and on violence against women migrant workers."
+            "In 2011, the Unit gave input to two reports of the Secretary-General: *Women, the "
+            "girl child and HIV and AIDS* and *Violence against women migrant workers*."
         ),
         "outputs": [
             {
@@ -1221,6 +1221,8 @@ REPORT = {
     "title": "Gender Coordination Report 2011",
     "symbol": "CRP/36",
     "period": ("2010-10-01", "2011-11-30"),
+    # The 2011 wording of the builder's own sentences: its workshops *trained* women.
+    "reach_sentence": "Through these workshops, the Unit has now trained {count} {label}.",
     "introduction": (
         "The year 2011 was the centenary of the Triangle factory fire in New York, in which 146 "
         "women garment workers lost their lives on 25 March 1911, unable to escape because the "
@@ -1229,9 +1231,9 @@ REPORT = {
         "make migration safe for women therefore remains at the heart of IOM’s work through "
         "the Gender Coordination Unit.\n\n"
         "In 2011, the Unit fed the debates of the Fifty-fifth Session of the Commission on the "
-        "Status of Women, whose priority theme was the access and participation of women and "
-        "girls in education, training, science and technology, including for their equal "
-        "access to full employment and decent work, by adding to what is known about whether "
-        "skilled migrant women find decent jobs."
+        "Status of Women, under its priority theme *Access and participation of women and "
+        "girls in education, training and science and technology, including for the promotion "
+        "of women’s equal access to full employment and decent work*, by adding to what is "
+        "known about whether skilled migrant women find decent jobs."
     ),
 }

@@ -24,7 +24,8 @@ from activities.models import (
     Visibility,
 )
 from partners.models import Partner
-from reports.models import AnnualReport
+from reports import services as report_services
+from reports.models import AnnualReport, ReportHeading
 from samples.sample_data import gcu_2011 as data
 
 CHANGE_REASON = "Loaded from the 2011 sample records"
@@ -147,12 +148,15 @@ def load_2011():
     }
     for spec in data.ACTIVITIES:
         _load_activity(spec, counter, sections, areas, types, partners, events, initiatives)
-    _load_report(counter)
+    _load_report(counter, sections)
     return counter
 
 
-def _load_report(counter):
-    """The 2011 report; a report already marked final keeps its state and issued HTML."""
+def _load_report(counter, sections):
+    """The 2011 report with its layout, issued, so that anyone may read it.
+
+    A report someone has reopened or changed since it was loaded is left as they made it.
+    """
     spec = data.REPORT
     start, end = spec["period"]
     values = {
@@ -161,8 +165,20 @@ def _load_report(counter):
         "period_start": _date(start),
         "period_end": _date(end),
         "introduction": spec["introduction"],
+        "reach_sentence": spec["reach_sentence"],
     }
-    return upsert(AnnualReport, counter, {"year": spec["year"]}, values)
+    report = upsert(AnnualReport, counter, {"year": spec["year"]}, values)
+    if report is None:
+        return None
+    if not report.headings.exists():
+        for order, (slug, title, _order) in enumerate(data.SECTIONS, start=1):
+            heading = ReportHeading.objects.create(report=report, order=order * 10, title=title)
+            heading.sections.add(sections[slug])
+        counter["report headings created"] += len(data.SECTIONS)
+    if not report.is_final and untouched_since_loading(report, values):
+        report_services.mark_final(report=report, user=None)
+        counter["reports issued"] += 1
+    return report
 
 
 def _load_activity(spec, counter, sections, areas, types, partners, events, initiatives):

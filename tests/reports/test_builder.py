@@ -8,18 +8,19 @@ import pytest
 from activities.models import Activity
 from reports.builder import build_report
 from reports.export import render_export
+from tests.reports.conftest import spaced
 
 pytestmark = pytest.mark.django_db
 
 
 def texts(document):
-    return [p.text for p in document.paragraphs]
+    return [spaced(p.text) for p in document.paragraphs]
 
 
 def bullets(document):
     """Every bullet after the introduction's list of thematic areas."""
     return [
-        b.text
+        spaced(b.text)
         for s in document.sections[1:]
         for i in s.items
         for p in i.paragraphs
@@ -71,8 +72,10 @@ def test_the_2011_report_has_the_subheadings_of_the_issued_document(sample_repor
 def test_the_introduction_ends_with_the_thematic_areas_worked_on(sample_report):
     intro = build_report(sample_report).sections[0].items[0].paragraphs
     assert [p.number for p in intro] == [1, 2, 3]
-    assert intro[0].text.startswith("The year 2011 was the centenary of the Triangle factory fire")
-    assert [b.text for b in intro[2].bullets] == [
+    assert spaced(intro[0].text).startswith(
+        "The year 2011 was the centenary of the Triangle factory fire"
+    )
+    assert [spaced(b.text) for b in intro[2].bullets] == [
         "Violence and discrimination affecting migrant women and girls;",
         "Gender, migration and development, including women’s labour migration, remittances "
         "and capacity-building for women in diaspora associations;",
@@ -87,7 +90,7 @@ def test_minor_items_are_bullets_under_others_with_place_and_dates(sample_report
     assert others.heading == "Others"
     (lead,) = others.paragraphs
     assert lead.number == 10
-    found = [b.text for b in lead.bullets]
+    found = [spaced(b.text) for b in lead.bullets]
     assert len(found) == 8
     assert (
         "Consortium for Applied Research on International Migration (Italy, 18 and 19 October 2010). It started"
@@ -103,7 +106,27 @@ def test_minor_items_are_bullets_under_others_with_place_and_dates(sample_report
 def test_the_bracket_closes_the_first_sentence_not_an_abbreviation(sample_report):
     visit = bullets(build_report(sample_report))[2]
     assert "by Ms. Pernille Frahm" in visit
-    assert "labour market (United Kingdom, 8 to 10 February 2011). The Assembly adopted" in visit
+    # The place and dates are the visit's: they close its sentence, not the report's title.
+    assert "Council of Europe (United Kingdom, 8 to 10 February 2011). The visit prepared" in visit
+
+
+def test_a_publications_title_is_printed_in_italics_not_taken_for_a_place(sample_report):
+    document = build_report(sample_report)
+    runs = [run for p in document.paragraphs for b in p.bullets for run in b.text.runs]
+    (title,) = [run for run in runs if "Protecting migrant women" in run.text]
+    assert title.italic
+    assert title.text == "Protecting migrant women in the labour market"
+    html = render_export(sample_report)
+    assert "<em>Protecting migrant women in the labour market</em>, on which" in html
+    assert (
+        "<em>Crushed hopes: Underemployment and Deskilling among Skilled Migrant Women</em>" in html
+    )
+
+
+def test_dates_hold_together_on_a_line(sample_report):
+    html = render_export(sample_report)
+    assert "(Vienna, 17&nbsp;and&nbsp;18&nbsp;May&nbsp;2011)" in html
+    assert "17 and 18 May" not in html
 
 
 def test_a_record_known_only_to_its_year_and_without_place_gets_no_bracket(sample_report):
@@ -115,14 +138,17 @@ def test_a_record_known_only_to_its_year_and_without_place_gets_no_bracket(sampl
 def test_people_trained_so_far_are_summed_from_the_records(sample_report):
     haifa = build_report(sample_report).paragraphs[4]
     assert haifa.number == 5
-    assert haifa.text.endswith("Since it began, the initiative has reached 50 diaspora women.")
+    # The 2011 report's own wording: its workshops trained women (they did not "reach" them).
+    assert spaced(haifa.text).endswith(
+        "Through these workshops, the Unit has now trained 50 diaspora women."
+    )
     assert len(haifa.sources) == 3  # Haifa, London and Berlin; 2009 is before the period
 
     Activity.objects.filter(slug="diaspora-women-leaders-workshop-2009").update(
         participants_total=30, participants_women=30
     )
     haifa = build_report(sample_report).paragraphs[4]
-    assert haifa.text.endswith("the initiative has reached 51 diaspora women.")
+    assert spaced(haifa.text).endswith("the Unit has now trained 51 diaspora women.")
 
 
 def test_paragraphs_name_the_records_they_were_built_from(sample_report):
@@ -153,11 +179,11 @@ def test_activities_outside_the_period_are_left_out(sample_report):
 
 
 def test_the_2011_file_matches_the_issued_document(sample_report):
-    html = render_export(sample_report)
+    html = spaced(render_export(sample_report))
     numbers = [int(n) for n in re.findall(r'<span class="number">(\d+)\.</span>', html)]
     assert numbers == list(range(1, 25))
     numerals = re.findall(r'<span class="numeral">([IVX]+)\.</span>', html)
     assert numerals == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
     assert html.count("<li>") == 4 + 8
     assert "(Senegal, 30 November to 2 December 2010)" in html
-    assert "Since it began, the initiative has reached 50 diaspora women." in html
+    assert "Through these workshops, the Unit has now trained 50 diaspora women." in html

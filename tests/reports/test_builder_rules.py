@@ -11,19 +11,19 @@ from tests.factories import (
     ReportSectionFactory,
     ThematicAreaFactory,
 )
-from tests.reports.conftest import AnnualReportFactory
+from tests.reports.conftest import AnnualReportFactory, spaced
 
 pytestmark = pytest.mark.django_db
 
 
 def texts(document):
-    return [p.text for p in document.paragraphs]
+    return [spaced(p.text) for p in document.paragraphs]
 
 
 def bullets(document):
     """Every bullet after the introduction's list of thematic areas."""
     return [
-        b.text
+        spaced(b.text)
         for s in document.sections[1:]
         for i in s.items
         for p in i.paragraphs
@@ -47,7 +47,7 @@ def test_an_initiative_without_summary_tells_its_activities_in_date_order():
     assert section_built.numeral == "I"
     (item,) = section_built.items
     assert item.heading == "Domestic workers"
-    assert [(p.number, p.text) for p in item.paragraphs] == [
+    assert [(p.number, spaced(p.text)) for p in item.paragraphs] == [
         (1, "First."),
         (2, "Second."),
         (3, "Third."),
@@ -62,11 +62,11 @@ def test_narrower_areas_are_listed_under_their_broader_area():
     ActivityFactory(report_section=ReportSectionFactory()).thematic_areas.set([narrow, other])
     intro = build_report(AnnualReportFactory(introduction="")).sections[0]
     (paragraph,) = intro.items[0].paragraphs
-    assert [b.text for b in paragraph.bullets] == [
+    assert [spaced(b.text) for b in paragraph.bullets] == [
         "Migration and development, including remittances;",
         "PSEA.",
     ]
-    assert unused.name not in paragraph.bullets[0].text
+    assert unused.name not in spaced(paragraph.bullets[0].text)
 
 
 def test_a_bullet_without_place_or_dates_is_the_summary_alone():
@@ -90,7 +90,7 @@ def test_a_bullet_without_place_or_dates_is_the_summary_alone():
         start_date=datetime.date(2011, 6, 1),
     )
     (section_built,) = build_report(AnnualReportFactory(introduction="")).sections
-    found = [b.text for b in section_built.items[0].paragraphs[0].bullets]
+    found = [spaced(b.text) for b in section_built.items[0].paragraphs[0].bullets]
     assert found == [
         "The Unit supported a conference.",
         "The Unit wrote a paper (8 March 2011)",

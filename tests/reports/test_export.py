@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from activities.models import Activity
 from reports.export import css_string
+from tests.reports.conftest import spaced
 
 pytestmark = pytest.mark.django_db
 
@@ -93,13 +94,13 @@ def test_the_file_has_no_trace_links_even_for_managers(export):
 def test_the_file_has_the_title_block_and_numbered_paragraphs(export):
     html = export.content.decode()
     assert '<p class="symbol">CRP/36</p>' in html
-    assert "Reporting period: 1 October 2010 to 30 November 2011" in html
+    assert "Reporting period: 1 October 2010 to 30 November 2011" in spaced(html)
     assert '<span class="numeral">I.</span> Introduction' in html
     assert '<span class="numeral">II.</span> Awareness-raising activities' in html
     assert "<h3>Information sheets</h3>" in html
     assert "<h3>Others</h3>" in html
     assert re.search(r'<span class="number">4\.</span>', html)
-    assert "labour migration (Vienna, 17 and 18 May 2011).</li>" in html
+    assert "labour migration (Vienna, 17 and 18 May 2011).</li>" in spaced(html)
 
 
 def test_text_from_records_is_escaped(small_report, manager_client):

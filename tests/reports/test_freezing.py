@@ -7,6 +7,7 @@ from django.urls import reverse
 from activities.models import Activity
 from reports import services
 from reports.models import AnnualReport, ReportState
+from tests.reports.conftest import spaced
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def test_later_edits_to_records_do_not_change_an_issued_report(small_report, man
     services.mark_final(report=small_report, user=manager)
     issued = client.get(export_url()).content
     page = client.get(page_url()).content.decode()
-    assert "(Vienna, 17 and 18 May 2011)" in page
+    assert "(Vienna, 17 and 18 May 2011)" in spaced(page)
 
     Activity.objects.filter(slug="vienna-training").update(
         city="Graz", summary="Rewritten after the report was issued."
@@ -43,7 +44,7 @@ def test_later_edits_to_records_do_not_change_an_issued_report(small_report, man
 
     assert client.get(export_url()).content == issued
     page = client.get(page_url()).content.decode()
-    assert "(Vienna, 17 and 18 May 2011)" in page
+    assert "(Vienna, 17 and 18 May 2011)" in spaced(page)
     assert "Graz" not in page
     assert "The Unit prepared information sheets." in page
 
@@ -59,7 +60,7 @@ def test_reopening_makes_the_report_follow_the_records_again(small_report, manag
         "",
         None,
     )
-    assert b"(Graz, 17 and 18 May 2011)" in manager_client.get(export_url()).content
+    assert "(Graz, 17 and 18 May 2011)" in spaced(manager_client.get(export_url()).content)
 
 
 def test_the_issued_html_stays_in_the_history_after_reopening(small_report, manager):
@@ -69,7 +70,7 @@ def test_the_issued_html_stays_in_the_history_after_reopening(small_report, mana
     kept = small_report.history.filter(state=ReportState.FINAL).latest("history_date")
     assert kept.frozen_html == issued
     assert kept.history_user == manager
-    assert kept.history_change_reason == "Marked final"
+    assert kept.history_change_reason == "Issued (issue 1)"
 
 
 @pytest.mark.parametrize("role", ["viewer", "data_entry"])
@@ -92,9 +93,22 @@ def test_only_managers_reopen_a_report(small_report, manager, client, request, r
     assert AnnualReport.objects.get().state == ReportState.FINAL
 
 
-def test_issuing_is_a_post(small_report, manager_client):
-    response = manager_client.get(reverse("reports:mark-final", kwargs={"year": 2011}))
-    assert response.status_code == 405
+def test_issuing_asks_first_and_shows_what_the_report_leaves_out(small_report, manager_client):
+    from tests.factories import ActivityFactory
+
+    ActivityFactory(
+        title="A draft of May", review_state="draft", start_date=small_report.period_end
+    )
+    url = reverse("reports:mark-final", kwargs={"year": 2011})
+    question = manager_client.get(url)
+    assert question.status_code == 200
+    page = question.content.decode()
+    assert "Issue the report" in page
+    assert "A draft of May" in page and "Still a draft" in page
+    assert manager_client.post(url).status_code == 200  # no confirmation, no issue
+    assert AnnualReport.objects.get().state == ReportState.DRAFT
+    manager_client.post(url, {"confirm": "yes"})
+    assert AnnualReport.objects.get().state == ReportState.FINAL
 
 
 def test_managers_issue_and_reopen_from_the_admin(small_report, manager_client):

@@ -22,7 +22,10 @@ def test_the_sample_data_holds_the_2011_report(sample_report):
         datetime.date(2011, 11, 30),
     )
     assert len(sample_report.introduction.split("\n\n")) == 2
-    assert sample_report.state == "draft"
+    # Issued, so that anyone reads it after `make run`, in its three formats.
+    assert sample_report.state == "final"
+    issue = sample_report.issues.get()
+    assert (issue.number, bytes(issue.pdf)[:5], bytes(issue.docx)[:2]) == (1, b"%PDF-", b"PK")
 
 
 def test_loading_twice_leaves_the_report_alone(sample_report, manager):

@@ -1,0 +1,227 @@
+"""The report as a Word document, drawn from the same built report as the HTML and the PDF.
+
+Real Word structure, so that the unit can go on editing it: headings in the Heading 1 and
+Heading 2 styles, numbered paragraphs in the List Number style (Word numbers them, 1 to N
+through the document), bullets in List Bullet, lettered lists as Word lists "(a)" that
+start again at (a) for each list, and a page header with the symbol and the page number
+on every page but the first, whose masthead carries the symbol.
+"""
+
+import io
+
+from django.utils.translation import gettext as _
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+FONT = "Times New Roman"
+
+
+def render_docx(document):
+    """The .docx bytes of a built report (reports/document.py)."""
+    word = Document()
+    _page_setup(word, document)
+    _styles(word)
+    _masthead(word, document)
+    letters = LetterLists(word)
+    for section in document.sections:
+        if section.title:
+            title = f"{section.numeral}.\t{section.title}" if section.numeral else section.title
+            word.add_heading(title, level=1)
+        for item in section.items:
+            if item.heading:
+                word.add_heading(item.heading, level=2)
+            for paragraph in item.paragraphs:
+                style = "List Number" if paragraph.number else "Normal"
+                _runs(word, word.add_paragraph(style=style), paragraph.text)
+                if paragraph.bullets and paragraph.list_kind == "letters":
+                    number = letters.new_list()
+                    for bullet in paragraph.bullets:
+                        _runs(word, letters.item(word.add_paragraph(), number), bullet.text)
+                else:
+                    for bullet in paragraph.bullets:
+                        _runs(word, word.add_paragraph(style="List Bullet"), bullet.text)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def _page_setup(word, document):
+    section = word.sections[0]
+    section.start_type = WD_SECTION.NEW_PAGE
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
+    section.left_margin, section.right_margin = Cm(2.5), Cm(2.2)
+    # The first page's masthead carries the symbol; later pages carry it in their header.
+    section.different_first_page_header_footer = True
+    header = section.header.paragraphs[0]
+    header.text = document.symbol
+    width = section.page_width - section.left_margin - section.right_margin
+    header.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    header.add_run("\t" + _("Page") + " ")
+    _field(header, "PAGE")
+
+
+def _field(paragraph, instruction):
+    """A Word field (the page number), updated by Word as it lays the pages out."""
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _styles(word):
+    normal = word.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(12)
+    normal.paragraph_format.space_after = Pt(8)
+    normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    for name, size in (("Title", 13), ("Heading 1", 12), ("Heading 2", 12)):
+        style = word.styles[name]
+        style.font.name, style.font.size, style.font.color.rgb = FONT, Pt(size), None
+        style.font.bold = name != "Heading 2"
+    word.styles["Heading 1"].font.all_caps = True
+    word.styles["Title"].font.all_caps = True
+    word.styles["Heading 2"].font.underline = True
+    word.styles["Heading 2"].font.bold = False
+
+
+def _masthead(word, document):
+    cover = document.cover
+    lines = [
+        (document.symbol, True),
+        (_("Distr.: %(note)s") % {"note": cover.distribution} if cover.distribution else "", False),
+        (cover.issue_date, False),
+        (
+            _("Original: %(language)s") % {"language": cover.original_language}
+            if cover.original_language
+            else "",
+            False,
+        ),
+    ]
+    for text, bold in lines:
+        if text:
+            paragraph = word.add_paragraph()
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            paragraph.paragraph_format.space_after = Pt(0)
+            paragraph.add_run(text).bold = bold
+    for text, bold in (
+        (cover.document_type, False),
+        (cover.body, True),
+        (cover.session, False),
+        (cover.session_dates, False),
+    ):
+        if text:
+            paragraph = word.add_paragraph()
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            paragraph.paragraph_format.space_after = Pt(0)
+            paragraph.add_run(text).bold = bold
+    title = word.add_paragraph(document.title, style="Title")
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    period = word.add_paragraph(_("Reporting period: %(period)s") % {"period": document.period})
+    period.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _runs(word, paragraph, text):
+    """The runs of a line of report text: plain, italic, linked."""
+    for run in text.runs:
+        if run.href:
+            _hyperlink(word, paragraph, run)
+        else:
+            paragraph.add_run(run.text).italic = run.italic or None
+    return paragraph
+
+
+def _hyperlink(word, paragraph, run):
+    relation = word.part.relate_to(run.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), relation)
+    element = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    properties.append(underline)
+    if run.italic:
+        properties.append(OxmlElement("w:i"))
+    element.append(properties)
+    text = OxmlElement("w:t")
+    text.text = run.text
+    text.set(qn("xml:space"), "preserve")
+    element.append(text)
+    link.append(element)
+    paragraph._p.append(link)
+
+
+class LetterLists:
+    """Word lists lettered (a), (b), (c); each list starts again at (a)."""
+
+    def __init__(self, word):
+        self.numbering = word.part.numbering_part.element
+        self.abstract_id = None
+
+    def _abstract(self):
+        if self.abstract_id is not None:
+            return self.abstract_id
+        ids = [
+            int(n.get(qn("w:abstractNumId"))) for n in self.numbering.findall(qn("w:abstractNum"))
+        ]
+        self.abstract_id = max(ids, default=0) + 1
+        abstract = OxmlElement("w:abstractNum")
+        abstract.set(qn("w:abstractNumId"), str(self.abstract_id))
+        level = OxmlElement("w:lvl")
+        level.set(qn("w:ilvl"), "0")
+        for tag, value in (("w:start", "1"), ("w:numFmt", "lowerLetter"), ("w:lvlText", "(%1)")):
+            element = OxmlElement(tag)
+            element.set(qn("w:val"), value)
+            level.append(element)
+        indent = OxmlElement("w:pPr")
+        spacing = OxmlElement("w:ind")
+        spacing.set(qn("w:left"), "1440")
+        spacing.set(qn("w:hanging"), "567")
+        indent.append(spacing)
+        level.append(indent)
+        abstract.append(level)
+        # Abstract definitions come before the numbering instances in the part.
+        first_num = self.numbering.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            self.numbering.append(abstract)
+        return self.abstract_id
+
+    def new_list(self):
+        abstract_id = self._abstract()
+        ids = [int(n.get(qn("w:numId"))) for n in self.numbering.findall(qn("w:num"))]
+        number = max(ids, default=0) + 1
+        num = OxmlElement("w:num")
+        num.set(qn("w:numId"), str(number))
+        reference = OxmlElement("w:abstractNumId")
+        reference.set(qn("w:val"), str(abstract_id))
+        num.append(reference)
+        override = OxmlElement("w:lvlOverride")
+        override.set(qn("w:ilvl"), "0")
+        start = OxmlElement("w:startOverride")
+        start.set(qn("w:val"), "1")
+        override.append(start)
+        num.append(override)
+        self.numbering.append(num)
+        return number
+
+    def item(self, paragraph, number):
+        properties = paragraph._p.get_or_add_pPr()
+        numbering = OxmlElement("w:numPr")
+        level = OxmlElement("w:ilvl")
+        level.set(qn("w:val"), "0")
+        reference = OxmlElement("w:numId")
+        reference.set(qn("w:val"), str(number))
+        numbering.append(level)
+        numbering.append(reference)
+        properties.append(numbering)
+        return paragraph
