@@ -361,6 +361,8 @@ class AnnualReportSerializer(serializers.ModelSerializer):
     period = serializers.SerializerMethodField(help_text=_("The reporting period, as printed."))
     page_url = serializers.SerializerMethodField(help_text=_("The report on the site."))
     export_url = serializers.SerializerMethodField(help_text=_("The standalone HTML file."))
+    docx_url = serializers.SerializerMethodField(help_text=_("The report as a Word document."))
+    pdf_url = serializers.SerializerMethodField(help_text=_("The report as a PDF."))
 
     class Meta:
         model = AnnualReport
@@ -374,6 +376,8 @@ class AnnualReportSerializer(serializers.ModelSerializer):
             "state",
             "page_url",
             "export_url",
+            "docx_url",
+            "pdf_url",
         ]
 
     def get_period(self, report) -> str:
@@ -383,7 +387,18 @@ class AnnualReportSerializer(serializers.ModelSerializer):
     def get_page_url(self, report):
         return self.context["request"].build_absolute_uri(report.get_absolute_url())
 
+    def file_url(self, report, name):
+        url = reverse(name, kwargs={"year": report.year})
+        return self.context["request"].build_absolute_uri(url)
+
     @extend_schema_field(OpenApiTypes.URI)
     def get_export_url(self, report):
-        url = reverse("reports:export", kwargs={"year": report.year})
-        return self.context["request"].build_absolute_uri(url)
+        return self.file_url(report, "reports:export")
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_docx_url(self, report):
+        return self.file_url(report, "reports:export-docx")
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_pdf_url(self, report):
+        return self.file_url(report, "reports:export-pdf")

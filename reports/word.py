@@ -16,7 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Inches, Pt
 
 FONT = "Times New Roman"
 
@@ -61,7 +61,12 @@ def _page_setup(word, document):
     header = section.header.paragraphs[0]
     header.text = document.symbol
     width = section.page_width - section.left_margin - section.right_margin
-    header.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    stops = header.paragraph_format.tab_stops
+    # The Header style's own centre and right stops (3.25 and 6.5 inches) are cleared, so
+    # that the page number sits at the right margin of an A4 page.
+    for inherited in (Inches(3.25), Inches(6.5)):
+        stops.add_tab_stop(inherited, WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     header.add_run("\t" + _("Page") + " ")
     _field(header, "PAGE")
 
@@ -78,15 +83,41 @@ def _field(paragraph, instruction):
     paragraph._p.append(field)
 
 
+def _plain_font(style):
+    """Times New Roman in black, not the template's theme font and colour."""
+    style.font.name = FONT
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    fonts.set(qn("w:hAnsi"), FONT)
+    fonts.set(qn("w:cs"), FONT)
+    color = style.element.rPr.find(qn("w:color"))
+    if color is not None:
+        style.element.rPr.remove(color)
+
+
 def _styles(word):
     normal = word.styles["Normal"]
-    normal.font.name, normal.font.size = FONT, Pt(12)
+    _plain_font(normal)
+    normal.font.size = Pt(12)
     normal.paragraph_format.space_after = Pt(8)
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    for name in ("List Number", "List Bullet"):
+        style = word.styles[name]
+        style.paragraph_format.space_after = Pt(8)
+        # The template keeps no space between list paragraphs; the report's need it.
+        spacing = style.element.pPr.find(qn("w:contextualSpacing"))
+        if spacing is not None:
+            style.element.pPr.remove(spacing)
     for name, size in (("Title", 13), ("Heading 1", 12), ("Heading 2", 12)):
         style = word.styles[name]
-        style.font.name, style.font.size, style.font.color.rgb = FONT, Pt(size), None
+        _plain_font(style)
+        style.font.size = Pt(size)
         style.font.bold = name != "Heading 2"
+    title = word.styles["Title"].element.pPr
+    border = title.find(qn("w:pBdr")) if title is not None else None
+    if border is not None:
+        title.remove(border)
     word.styles["Heading 1"].font.all_caps = True
     word.styles["Title"].font.all_caps = True
     word.styles["Heading 2"].font.underline = True
@@ -125,6 +156,7 @@ def _masthead(word, document):
             paragraph.add_run(text).bold = bold
     title = word.add_paragraph(document.title, style="Title")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_before = Pt(18)
     period = word.add_paragraph(_("Reporting period: %(period)s") % {"period": document.period})
     period.alignment = WD_ALIGN_PARAGRAPH.CENTER
 

@@ -61,6 +61,8 @@ def test_a_report_gives_its_period_and_links_to_its_page_and_file(api, reports):
         "state": "final",
         "page_url": "http://testserver/reports/2011/",
         "export_url": "http://testserver/reports/2011/export.html",
+        "docx_url": "http://testserver/reports/2011/export.docx",
+        "pdf_url": "http://testserver/reports/2011/export.pdf",
     }
 
 

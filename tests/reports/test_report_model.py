@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from activities import roles
+from activities.models import ReportSection
 from reports.models import AnnualReport
 from tests.reports.conftest import AnnualReportFactory
 
@@ -23,6 +24,15 @@ def form_data(**overrides):
         "period_start": "2010-10-01",
         "period_end": "2011-11-30",
         "introduction": "The Unit worked.",
+        "heading_numbering": "roman",
+        "number_paragraphs": "on",
+        "introduction_title": "Introduction",
+        "areas_sentence": "In the reporting period, the Unit concentrated on these thematic areas:",
+        "others_title": "Others",
+        "others_sentence": "The Unit also carried out the following activities:",
+        "reach_sentence": "Since it began, the initiative has reached {count} {label}.",
+        "headings-TOTAL_FORMS": "0",
+        "headings-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data
@@ -79,6 +89,8 @@ def test_managers_compose_a_report_in_the_admin(manager_client):
     assert (str(report), report.state) == ("Gender Coordination Report 2011 (CRP/36)", "draft")
     assert report.get_absolute_url() == "/reports/2011/"
     assert report.history.count() == 1
+    # Composed with no heading of its own, it gets one for every report section.
+    assert report.headings.count() == ReportSection.objects.count()
 
 
 def test_managers_may_do_everything_with_reports_and_viewers_may_read_them():
