@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,3 +22,20 @@ class ActivitiesConfig(AppConfig):
             ]
         )
         history.connect_signals()
+        post_migrate.connect(grant_role_permissions, dispatch_uid="gcu-role-permissions")
+
+
+def grant_role_permissions(sender, app_config, using="default", **kwargs):
+    """After `migrate`, the roles hold the permissions of every model of ours, new ones too.
+
+    Django makes a new model's permissions only once migrations have run; a migration
+    cannot grant them. So when the last of the roles' apps has its permissions, the
+    groups are brought up to date (activities/roles.py, what each role may do).
+    """
+    from django.apps import apps
+
+    from activities import roles
+
+    ours = [config.label for config in apps.get_app_configs() if config.label in roles.ROLE_APPS]
+    if app_config.label == ours[-1] and using == "default":
+        roles.sync_role_groups()

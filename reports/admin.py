@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -22,7 +23,8 @@ class ReportHeadingInline(admin.TabularInline):
     model = ReportHeading
     extra = 1
     fields = ["order", "title", "sections"]
-    filter_horizontal = ["sections"]
+    # A handful of sections: ticked in place, one line each.
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     verbose_name = _("heading")
     verbose_name_plural = _("headings, in the order printed")
 

@@ -57,3 +57,16 @@ def test_sync_roles_gives_back_lost_groups_and_is_idempotent():
     call_command("sync_roles", stdout=open("/dev/null", "w"))  # noqa: SIM115
     managers = Group.objects.get(name=roles.MANAGERS)
     assert managers.permissions.filter(codename="approve_activity").exists()
+
+
+def test_migrate_gives_the_roles_the_permissions_of_models_added_later(transactional_db):
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+
+    managers = Group.objects.get(name=roles.MANAGERS)
+    managers.permissions.remove(*managers.permissions.filter(codename="change_reportheading"))
+    call_command("migrate", verbosity=0)
+    assert managers.permissions.filter(codename="change_reportheading").exists()
+    assert Group.objects.get(name=roles.VIEWERS).permissions.filter(
+        codename="view_reportissue"
+    ).exists()
