@@ -6,13 +6,24 @@ STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: install run serve backup restore loadtest test lint format migrations-check bench clean
+.PHONY: install system-libraries run serve backup restore loadtest test lint format migrations-check bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet ".[dev]"
+	@$(MAKE) --no-print-directory system-libraries
 	touch $(STAMP)
+
+# The PDF of the report needs Pango. Installed here when this is Debian or Ubuntu run as
+# root; otherwise a note says what to install.
+system-libraries:
+	@$(PYTHON) -c "import ctypes.util, sys; sys.exit(0 if ctypes.util.find_library('pango-1.0') else 1)" \
+	|| { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; \
+	     else \
+	       echo "Note: the report's PDF needs the Pango library: apt-get install libpango-1.0-0 libpangoft2-1.0-0 (Debian, Ubuntu) or brew install pango (macOS)."; \
+	     fi; }
 
 install: $(STAMP)
 
