@@ -28,6 +28,8 @@ os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver,localhost"
 # Requests are made in-process over plain http: no redirect to https, no sign-in log lines.
 os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "false"
 os.environ.setdefault("DJANGO_LOG_LEVEL", "WARNING")
+# Pages are rendered with the static files as a server has them: collected, hashed.
+os.environ.setdefault("DJANGO_STATIC_ROOT", "/tmp/gcu-bench-static")
 # Redis is the shared cache a multi-process deployment uses; the page cache is switched
 # on and off per measurement below. Database 15 keeps the bench apart from anything else.
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -141,6 +143,7 @@ def main():
     from django.test import Client
 
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
     call_command("load_sample_data", stdout=io.StringIO())
     admin = get_user_model().objects.create_superuser("bench-admin", password="bench-only-pw-01")
     anonymous = Client()
