@@ -30,7 +30,8 @@ def grant_role_permissions(sender, app_config, using="default", **kwargs):
 
     Django makes a new model's permissions only once migrations have run; a migration
     cannot grant them. So when the last of the roles' apps has its permissions, the
-    groups are brought up to date (activities/roles.py, what each role may do).
+    groups that exist (a migration makes them) are brought up to date
+    (activities/roles.py, what each role may do).
     """
     from django.apps import apps
 
@@ -38,4 +39,4 @@ def grant_role_permissions(sender, app_config, using="default", **kwargs):
 
     ours = [config.label for config in apps.get_app_configs() if config.label in roles.ROLE_APPS]
     if app_config.label == ours[-1] and using == "default":
-        roles.sync_role_groups()
+        roles.sync_role_groups(create=False)

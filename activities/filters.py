@@ -1,10 +1,13 @@
 """The activity filters: one definition for the pages, the exports and the API."""
 
+import re
 from functools import partial
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, Q, Value
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -21,6 +24,10 @@ from activities.models import (
     Visibility,
 )
 from core.caching import cached
+
+# A search takes up to this many words, each a run of letters or digits.
+SEARCH_WORD = re.compile(r"\w+")
+MAX_SEARCH_WORDS = 10
 
 # Filters only signed-in staff may use: they narrow by states the public never sees.
 MEMBER_ONLY = ("review_state", "visibility")
@@ -111,12 +118,20 @@ class SlugListFilter(django_filters.ChoiceFilter):
 
 
 class StableOrderingFilter(django_filters.OrderingFilter):
-    """Sorts as asked, then by id, so that equal titles or dates never swap between pages."""
+    """Sorts as asked, then by id, so that equal titles or dates never swap between pages.
+
+    "relevance" sorts a search by its rank, best first, then newest; without a search it
+    keeps the newest first.
+    """
 
     def filter(self, qs, value):
         if not value:
             return qs
         ordering = [self.get_ordering_value(param) for param in value]
+        if ordering[0].lstrip("-") == "rank":
+            if "rank" not in qs.query.annotations:
+                return qs
+            return qs.order_by("-rank", "-start_date", "-id")
         tiebreak = "-id" if ordering[0].startswith("-") else "id"
         return qs.order_by(*ordering, tiebreak)
 
@@ -183,8 +198,8 @@ class ActivityFilter(django_filters.FilterSet):
         choices=Visibility.choices, label=_("Visibility"), empty_label=_("Any visibility")
     )
     sort = StableOrderingFilter(
-        fields=(("start_date", "date"), ("title", "title")),
-        field_labels={"start_date": _("Date"), "title": _("Title")},
+        fields=(("start_date", "date"), ("title", "title"), ("rank", "relevance")),
+        field_labels={"start_date": _("Date"), "title": _("Title"), "rank": _("Relevance")},
         label=_("Sort by"),
         empty_label=_("Newest first"),
     )
@@ -217,9 +232,22 @@ class ActivityFilter(django_filters.FilterSet):
         return RequestForm
 
     def search(self, queryset, name, value):
+        """Words of the title, summary, city or partners, each matched from its start.
+
+        On PostgreSQL through the full-text index (migration 0006), ranked for the
+        "relevance" sort; elsewhere (SQLite trials) with LIKE.
+        """
         value = value.strip()
         if not value:
             return queryset
+        if connection.vendor == "postgresql":
+            words = SEARCH_WORD.findall(value)[:MAX_SEARCH_WORDS]
+            if not words:
+                return queryset.none()
+            query = SearchQuery(
+                " & ".join(f"{word}:*" for word in words), search_type="raw", config="simple"
+            )
+            return queryset.filter(search=query).annotate(rank=SearchRank(F("search"), query))
         partner_match = ActivityPartner.objects.filter(activity=OuterRef("pk")).filter(
             Q(partner__name__icontains=value) | Q(partner__acronym__iexact=value)
         )
@@ -228,7 +256,7 @@ class ActivityFilter(django_filters.FilterSet):
             | Q(summary__icontains=value)
             | Q(city__iexact=value)
             | Exists(partner_match)
-        )
+        ).annotate(rank=Value(0.0))
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(start_date__year=int(value))

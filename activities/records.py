@@ -4,6 +4,7 @@ The visibility rule lives here, once (`visibility_rule`); every surface reads th
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -92,7 +93,10 @@ class ActivityHistoryRelations(models.Model):
 
 # Kept by name so that activities/history.py can record one entry per change by hand.
 activity_history = HistoricalRecords(
-    m2m_fields=["thematic_areas"], bases=[ActivityHistoryRelations]
+    m2m_fields=["thematic_areas"],
+    bases=[ActivityHistoryRelations],
+    # Derived from the other fields by the database; nothing to keep or compare.
+    excluded_fields=["search"],
 )
 
 
@@ -206,6 +210,9 @@ class Activity(models.Model):
     # Every write says which version it was based on; a write based on an older one is
     # refused instead of silently undoing someone else's change (activities/services.py).
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # What free-text search reads on PostgreSQL: title, city, partners' names and acronyms,
+    # summary. Kept by the database itself (triggers of migration 0006), whoever writes.
+    search = SearchVectorField(null=True, editable=False)
 
     history = activity_history
 

@@ -51,20 +51,30 @@ DATA_ENTRY_CODENAMES = {
 }
 
 
-def sync_role_groups():
-    """Create the three groups if missing and give them their permissions (idempotent)."""
+def sync_role_groups(*, create=True):
+    """Give the three groups their permissions (idempotent); create missing ones if `create`.
+
+    After `migrate` the groups are only brought up to date, never made: a database just
+    emptied (by a restore, or between tests) gets its groups from what is loaded next,
+    under that data's own keys.
+    """
     from django.contrib.auth.models import Group, Permission
 
+    def group(name):
+        if create:
+            return Group.objects.get_or_create(name=name)[0]
+        return Group.objects.filter(name=name).first()
+
     ours = Permission.objects.filter(content_type__app_label__in=ROLE_APPS)
-    managers, _created = Group.objects.get_or_create(name=MANAGERS)
-    managers.permissions.add(*ours)
-    viewers, _created = Group.objects.get_or_create(name=VIEWERS)
-    viewers.permissions.add(*ours.filter(codename__startswith="view_"))
-    data_entry, _created = Group.objects.get_or_create(name=DATA_ENTRY)
-    for app_label, codenames in DATA_ENTRY_CODENAMES.items():
-        data_entry.permissions.add(
-            *ours.filter(content_type__app_label=app_label, codename__in=codenames)
-        )
+    if managers := group(MANAGERS):
+        managers.permissions.add(*ours)
+    if viewers := group(VIEWERS):
+        viewers.permissions.add(*ours.filter(codename__startswith="view_"))
+    if data_entry := group(DATA_ENTRY):
+        for app_label, codenames in DATA_ENTRY_CODENAMES.items():
+            data_entry.permissions.add(
+                *ours.filter(content_type__app_label=app_label, codename__in=codenames)
+            )
 
 
 def role_names(user):

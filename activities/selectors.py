@@ -6,11 +6,14 @@ duplicates); anyone else knows one only where an activity they may see refers to
 that a partner or a place named only on a confidential record stays unknown to them.
 """
 
+from collections import defaultdict
+
+from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch
 from django_countries import countries
 
 from activities import roles
-from activities.models import Activity, ActivityPartner, Event
+from activities.models import Activity, ActivityPartner, Event, ThematicArea
 from core.caching import for_page
 from partners.models import Partner
 
@@ -69,3 +72,40 @@ def with_relations(activities):
         Prefetch("roles", queryset=ActivityPartner.objects.select_related("partner")),
         "outputs",
     )
+
+
+def links_of(activity_ids):
+    """({id: [area names]}, {id: [(partner name, role)]}) for many activities, in two queries.
+
+    For exports of tens of thousands of rows: plain tuples, no model instances, and the
+    ids passed as one array parameter on PostgreSQL (a list of thousands of ids costs
+    more to prepare through the ORM than the query takes to run). Areas come in their
+    order, partners by name then role.
+    """
+    areas, partners = defaultdict(list), defaultdict(list)
+    if not activity_ids:
+        return areas, partners
+    if connection.vendor == "postgresql":
+        condition, params = "= ANY(%s)", [list(activity_ids)]
+    else:
+        condition, params = f"IN ({', '.join(['%s'] * len(activity_ids))})", list(activity_ids)
+    link = Activity.thematic_areas.through._meta.db_table
+    area = ThematicArea._meta.db_table
+    role = ActivityPartner._meta.db_table
+    partner = Partner._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT l.activity_id, a.name FROM {link} l JOIN {area} a ON a.id = l.thematicarea_id"
+            f" WHERE l.activity_id {condition} ORDER BY a.{connection.ops.quote_name('order')}, a.name",
+            params,
+        )
+        for activity_id, name in cursor.fetchall():
+            areas[activity_id].append(name)
+        cursor.execute(
+            f"SELECT r.activity_id, p.name, r.role FROM {role} r JOIN {partner} p ON p.id = r.partner_id"
+            f" WHERE r.activity_id {condition} ORDER BY p.name, r.role",
+            params,
+        )
+        for activity_id, name, role_code in cursor.fetchall():
+            partners[activity_id].append((name, role_code))
+    return areas, partners

@@ -16,7 +16,10 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.management import create_permissions
+from django.contrib.contenttypes.management import create_contenttypes
 from django.core.management import call_command
+from django.core.management.sql import emit_post_migrate_signal
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.test.utils import override_settings
 from django.utils import timezone
@@ -239,8 +242,18 @@ def restore(path, alias=DEFAULT_DB_ALIAS, *, checked=False):
         # loaddata sets many-to-many fields after saving each record, which history would
         # otherwise record as a new change to every record; the backup has the real history.
         with transaction.atomic(using=alias), override_settings(SIMPLE_HISTORY_ENABLED=False):
-            call_command("flush", database=alias, interactive=False, verbosity=0)
+            # Without post_migrate, whose handlers would make rows (the role groups) that the
+            # backup brings again under other keys; the content types and permissions the
+            # backup names by natural key are made again first.
+            call_command(
+                "flush", database=alias, interactive=False, verbosity=0, inhibit_post_migrate=True
+            )
+            for app_config in apps.get_app_configs():
+                create_contenttypes(app_config, verbosity=0, using=alias)
+                create_permissions(app_config, verbosity=0, using=alias)
             call_command("loaddata", str(path), database=alias, verbosity=0)
+            # A backup of an older release lacks the permissions of newer models.
+            emit_post_migrate_signal(verbosity=0, interactive=False, db=alias)
     else:
         # pg_restore works on its own connection; ours must not hold anything open.
         connections[alias].close()
@@ -260,5 +273,9 @@ def restore(path, alias=DEFAULT_DB_ALIAS, *, checked=False):
         )
         # A backup from an older release gets this release's migrations.
         call_command("migrate", database=alias, interactive=False, verbosity=0)
-    # Cached counts and lists were computed from the records that were just replaced.
+    # Cached counts and lists were computed from the records that were just replaced, and the
+    # planner's statistics from tables that were just refilled.
     bump_data_version()
+    if is_postgresql(alias):
+        with connections[alias].cursor() as cursor:
+            cursor.execute("ANALYZE")

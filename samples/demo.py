@@ -4,6 +4,7 @@ Rows are written with bulk inserts and without history entries: this is volume f
 measuring lists, exports and reports, not a record of anyone's work.
 """
 
+import contextlib
 import io
 import random
 import time
@@ -281,7 +282,7 @@ def generate(count, seed=0, partners=500, events=300, progress=None):
     sections = list(ReportSection.objects.order_by("order"))
     area_link = Activity.thematic_areas.through
 
-    with transaction.atomic():
+    with transaction.atomic(), search_kept_in_bulk(prefix):
         partner_rows = _partners(rng, prefix, partners)
         event_rows = _events(rng, prefix, events, partner_rows)
         say(f"{len(partner_rows)} partners and {len(event_rows)} events created")
@@ -327,4 +328,55 @@ def generate(count, seed=0, partners=500, events=300, progress=None):
             done = batch_start + size
             say(f"{done:,} / {count:,} activities ({time.monotonic() - started:.1f} s)")
     bump_data_version()  # bulk inserts send no signals
+    analyze()
     return count
+
+
+SEARCH_TRIGGERS = [
+    ("activities_activity", "activities_activity_search"),
+    ("activities_activitypartner", "activities_role_search"),
+]
+
+# One statement for every row of a load, instead of a trigger firing once per activity
+# and again per partner role (migration 0006 keeps the same vector row by row).
+BULK_SEARCH = """
+UPDATE activities_activity a
+   SET search = setweight(to_tsvector('simple', a.title), 'A')
+             || setweight(to_tsvector('simple', a.city), 'B')
+             || setweight(to_tsvector('simple', coalesce(p.names, '')), 'B')
+             || setweight(to_tsvector('simple', a.summary), 'C')
+  FROM activities_activity own
+  LEFT JOIN (
+        SELECT r.activity_id, string_agg(pp.name || ' ' || pp.acronym, ' ') AS names
+          FROM activities_activitypartner r
+          JOIN partners_partner pp ON pp.id = r.partner_id
+         GROUP BY r.activity_id
+       ) p ON p.activity_id = own.id
+ WHERE own.id = a.id AND a.slug LIKE %s
+"""
+
+
+@contextlib.contextmanager
+def search_kept_in_bulk(prefix):
+    """On PostgreSQL, the search triggers rest during the load; one UPDATE follows it."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        for table, trigger in SEARCH_TRIGGERS:
+            cursor.execute(f'ALTER TABLE "{table}" DISABLE TRIGGER "{trigger}"')
+    try:
+        yield
+        with connection.cursor() as cursor:
+            cursor.execute(BULK_SEARCH, [f"{prefix}%"])
+    finally:
+        with connection.cursor() as cursor:
+            for table, trigger in SEARCH_TRIGGERS:
+                cursor.execute(f'ALTER TABLE "{table}" ENABLE TRIGGER "{trigger}"')
+
+
+def analyze():
+    """Fresh planner statistics after a bulk load (PostgreSQL; autovacuum may be off)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")

@@ -197,7 +197,8 @@ def csv_text(response):
 
 
 def xlsx_text(response):
-    sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
+    content = b"".join(response.streaming_content)
+    sheet = load_workbook(io.BytesIO(content), read_only=True).active
     return str(list(sheet.iter_rows(values_only=True)))
 
 

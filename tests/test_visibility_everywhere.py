@@ -108,7 +108,8 @@ def csv_text(response):
 
 
 def xlsx_text(response):
-    sheet = load_workbook(io.BytesIO(response.content), read_only=True).active
+    content = b"".join(response.streaming_content)
+    sheet = load_workbook(io.BytesIO(content), read_only=True).active
     return str(list(sheet.iter_rows(values_only=True)))
 
 
@@ -119,7 +120,7 @@ def test_every_surface_shows_exactly_what_the_role_may_see(client, records, pend
 
     pages = {
         "list": client.get("/activities/").content.decode(),
-        "search": client.get("/activities/?q=widget").content.decode(),
+        "search": client.get("/activities/?q=meeting").content.decode(),
         "area page": client.get("/areas/area-under-test/").content.decode(),
         "partner page": client.get("/partners/partner-under-test/").content.decode(),
         "csv": csv_text(client.get("/activities/export.csv")),
