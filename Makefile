@@ -66,10 +66,12 @@ restore: install
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/<file>" >&2; exit 2; }
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(MANAGE) restore "$(FILE)"
 
-# 32 connections for 60 s against `make serve` on PostgreSQL with 100,000 demo activities.
+# 32 connections for 60 s against `make serve` on PostgreSQL with 100,000 demo activities;
+# SERVERS=2 runs two app servers on the one database and cache, and checks that a write
+# through one is seen through the other.
 loadtest: install
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | sort -n | tail -n 1) main start
-	$(BIN)/python loadtest/run.py
+	$(BIN)/python loadtest/run.py $(if $(SERVERS),--servers $(SERVERS))
 
 # The suite on every core (pytest-xdist); each worker has a test database of its own.
 test: install

@@ -15,9 +15,15 @@ class ActivitiesConfig(AppConfig):
 
         # Lists, counts, charts and filter choices show the records of these two apps:
         # a write to any of their models makes what is cached against the data stale.
+        # The dashboard's kept figures are derived from the records, not records themselves.
+        derived = {"yearfigures", "figuresgeneration"}
         caching.invalidate_on_writes(
             [
-                *apps.get_app_config("activities").get_models(),
+                *(
+                    model
+                    for model in apps.get_app_config("activities").get_models()
+                    if model._meta.model_name not in derived
+                ),
                 *apps.get_app_config("partners").get_models(),
             ]
         )

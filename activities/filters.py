@@ -24,6 +24,7 @@ from activities.models import (
     Visibility,
 )
 from core.caching import cached
+from core.widgets import QuickSelect
 
 # A search takes up to this many words, each a run of letters or digits.
 SEARCH_WORD = re.compile(r"\w+")
@@ -228,6 +229,10 @@ class ActivityFilter(django_filters.FilterSet):
                 for name, choices_for in request_choices.items():
                     if name in self.fields:
                         self.fields[name].choices = LazyChoices(partial(choices_for, request))
+                # The same HTML as Django's select, written without a template per option.
+                for field in self.fields.values():
+                    if type(field.widget) is forms.Select:
+                        field.widget.__class__ = QuickSelect
 
         return RequestForm
 
@@ -248,15 +253,18 @@ class ActivityFilter(django_filters.FilterSet):
                 " & ".join(f"{word}:*" for word in words), search_type="raw", config="simple"
             )
             return queryset.filter(search=query).annotate(rank=SearchRank(F("search"), query))
-        partner_match = ActivityPartner.objects.filter(activity=OuterRef("pk")).filter(
-            Q(partner__name__icontains=value) | Q(partner__acronym__iexact=value)
-        )
-        return queryset.filter(
-            Q(title__icontains=value)
-            | Q(summary__icontains=value)
-            | Q(city__iexact=value)
-            | Exists(partner_match)
-        ).annotate(rank=Value(0.0))
+        words = SEARCH_WORD.findall(value)[:MAX_SEARCH_WORDS] or [value]
+        for word in words:
+            partner_match = ActivityPartner.objects.filter(activity=OuterRef("pk")).filter(
+                Q(partner__name__icontains=word) | Q(partner__acronym__icontains=word)
+            )
+            queryset = queryset.filter(
+                Q(title__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(city__icontains=word)
+                | Exists(partner_match)
+            )
+        return queryset.annotate(rank=Value(0.0))
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(start_date__year=int(value))

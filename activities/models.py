@@ -24,7 +24,9 @@ from activities.records import (  # noqa: F401
     ActivityHistoryRelations,
     ActivityPartner,
     ActivityQuerySet,
+    FiguresGeneration,
     Output,
+    YearFigures,
     activity_history,
     visibility_rule,
 )

@@ -265,6 +265,14 @@ class Activity(models.Model):
                 name="activity_member_date_idx",
             ),
             models.Index(fields=["-start_date", "-id"], name="activity_date_idx"),
+            # The countries' filter options, found one after another (selectors.py).
+            models.Index(fields=["country"], name="activity_country_idx"),
+            # Records still in review, few among many: the dashboard's counts, the queues.
+            models.Index(
+                fields=["start_date"],
+                condition=~Q(review_state="approved"),
+                name="activity_in_review_idx",
+            ),
             models.Index(fields=["title", "id"], name="activity_title_idx"),
         ]
 
@@ -359,3 +367,41 @@ class Output(models.Model):
 
     def clean(self):
         self.issued_on = normalise_to_precision(self.issued_on, self.date_precision)
+
+
+class FiguresGeneration(models.Model):
+    """One row: moved on by the database after every write to the records (migration 0007).
+
+    Stored year figures of an older generation are out of date (activities/figures.py).
+    """
+
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("figures generation")
+
+    def __str__(self):
+        return str(self.n)
+
+    @classmethod
+    def current(cls):
+        return cls.objects.values_list("n", flat=True).first() or 0
+
+
+class YearFigures(models.Model):
+    """The dashboard's counts of one year's approved records of one visibility."""
+
+    year = models.PositiveIntegerField()
+    visibility = models.CharField(max_length=20, choices=Visibility.choices)
+    generation = models.BigIntegerField()
+    figures = models.JSONField()
+
+    class Meta:
+        verbose_name = _("year figures")
+        verbose_name_plural = _("year figures")
+        constraints = [
+            models.UniqueConstraint(fields=["year", "visibility"], name="yearfigures_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.year} {self.visibility}"

@@ -8,6 +8,7 @@ that a partner or a place named only on a confidential record stays unknown to t
 
 from collections import defaultdict
 
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch
 from django_countries import countries
@@ -51,16 +52,45 @@ def country_choices(user):
     """(code, name) of the countries of the activities `user` may see, by name."""
 
     def compute():
-        codes = (
-            Activity.objects.visible_to(user)
-            .exclude(country="")
-            .order_by()
-            .values_list("country", flat=True)
-            .distinct()
-        )
+        codes = visible_country_codes(Activity.objects.visible_to(user))
         return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
 
     return for_page(compute, "country-choices", roles.scope(user))
+
+
+# Each step finds the next country code after the last one through the country index,
+# skipping the rows in between: a few hundred index probes instead of reading every row.
+NEXT_COUNTRY = """
+WITH RECURSIVE found(code) AS (
+    SELECT (SELECT country FROM {table} WHERE country > '' {condition} ORDER BY country LIMIT 1)
+    UNION ALL
+    SELECT (SELECT country FROM {table} WHERE country > found.code {condition}
+            ORDER BY country LIMIT 1)
+      FROM found WHERE found.code IS NOT NULL
+)
+SELECT code FROM found WHERE code IS NOT NULL
+"""
+
+
+def visible_country_codes(activities):
+    """The distinct country codes of `activities` (a filtered queryset of activities)."""
+    if connection.vendor != "postgresql":
+        return list(
+            activities.exclude(country="").order_by().values_list("country", flat=True).distinct()
+        )
+    query = activities.query
+    compiler = query.get_compiler(connection=connection)
+    try:
+        where, params = compiler.compile(query.where)
+    except FullResultSet:  # no condition: every activity
+        where, params = "", []
+    except EmptyResultSet:
+        return []
+    condition = f"AND ({where})" if where else ""
+    sql = NEXT_COUNTRY.format(table=Activity._meta.db_table, condition=condition)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *params])
+        return [code for (code,) in cursor.fetchall()]
 
 
 def with_relations(activities):

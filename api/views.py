@@ -23,6 +23,7 @@ from api.serializers import (
     ReviewMoveSerializer,
     ThematicAreaSerializer,
 )
+from core import caching
 from reports.models import AnnualReport
 
 
@@ -74,6 +75,19 @@ class ActivityViewSet(RecordViewSet):
         if self.action in ("retrieve", "submit", "withdraw", "approve", "return_for_changes"):
             return ActivityDetailSerializer
         return ActivitySerializer
+
+    def list(self, request, *args, **kwargs):
+        """The filtered page of activities; kept for the data version when the page cache
+        is on, per scope and address, as the list pages are (core/caching.py)."""
+        return Response(
+            caching.for_page(
+                lambda: super(ActivityViewSet, self).list(request, *args, **kwargs).data,
+                "api-activities",
+                roles.scope(request.user),
+                request.get_host(),
+                request.get_full_path(),
+            )
+        )
 
     def retrieve(self, request, *args, **kwargs):
         activity = self.get_object()

@@ -11,6 +11,7 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import translation
 
 VERSION_KEY = "gcu:data-version"
 TIMEOUT = 300
@@ -40,7 +41,9 @@ def page_cache_enabled():
 
 
 def cache_key(*parts):
-    """A key for the current data version and `parts` (scope, query string, ...)."""
+    """A key for the current data version, the active language and `parts` (scope, query
+    string, ...): a fragment rendered in one language is never served in another."""
+    parts = (translation.get_language(), *parts)
     digest = hashlib.sha1("|".join(str(p) for p in parts).encode()).hexdigest()
     return f"gcu:{data_version()}:{digest}"
 

@@ -5,6 +5,11 @@ report issued, and 100,000 demo activities; starts `make serve` on it (gunicorn,
 DEBUG off, Redis as the shared cache when one answers) on 127.0.0.1; drives 32 connections
 for 60 seconds over the public pages; prints requests per second, p50, p99 and errors;
 stops the server. Traffic goes to 127.0.0.1 only, and the run stops by itself.
+
+With `--servers 2` (as `make loadtest SERVERS=2`), two app servers share the database
+and the cache, as two hosts behind one proxy would: the load alternates between them, and
+in the middle of it a manager changes a record through the API of the first while the
+second is asked for it on the next request; a stale answer counts as an error.
 """
 
 import argparse
@@ -45,10 +50,17 @@ ISSUE_2011_REPORT = """
 from django.contrib.auth import get_user_model
 from reports import services
 from reports.models import AnnualReport
+from rest_framework.authtoken.models import Token
 user, _ = get_user_model().objects.get_or_create(
     username="loadtest-manager", defaults={"is_superuser": True, "is_staff": True}
 )
 services.mark_final(report=AnnualReport.objects.get(year=2011), user=user)
+Token.objects.get_or_create(user=user)
+"""
+
+TOKEN_OF_MANAGER = """
+from rest_framework.authtoken.models import Token
+print(Token.objects.get(user__username="loadtest-manager").key)
 """
 
 
@@ -63,7 +75,14 @@ def parse_args():
     parser.add_argument("--activities", type=int, default=100_000)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers per server")
+    parser.add_argument(
+        "--servers",
+        type=int,
+        default=int(os.environ.get("LOADTEST_SERVERS", "1")),
+        help="app servers on the one database and cache (2: a write through one must "
+        "be seen through the other)",
+    )
     parser.add_argument(
         "--redis-url",
         default=os.environ.get("LOADTEST_REDIS_URL", "redis://127.0.0.1:6379/14"),
@@ -151,9 +170,14 @@ def any_free_port():
         return sock.getsockname()[1]
 
 
-def serve_port():
-    """8000, as `make serve` uses, unless something else listens there."""
-    return 8000 if port_is_free(8000) else any_free_port()
+def serve_ports(count):
+    """8000 first, as `make serve` uses, unless something listens there; then free ports."""
+    ports = [8000] if port_is_free(8000) else []
+    while len(ports) < count:
+        port = any_free_port()
+        if port not in ports:
+            ports.append(port)
+    return ports[:count]
 
 
 class Redis:
@@ -201,10 +225,11 @@ class Redis:
 class Server:
     """`make serve` in its own process group, so that stopping it stops gunicorn too."""
 
-    def __init__(self, env, port):
+    def __init__(self, env, port, log=LOG):
         self.port = port
+        self.log_path = log
         LOG.parent.mkdir(exist_ok=True)
-        self.log = open(LOG, "w")  # noqa: SIM115 (closed in stop())
+        self.log = open(log, "w")  # noqa: SIM115 (closed in stop())
         self.process = subprocess.Popen(
             ["make", "--no-print-directory", "serve"],
             cwd=ROOT,
@@ -218,7 +243,9 @@ class Server:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                sys.exit(f"make serve stopped (exit {self.process.returncode}); see {LOG}")
+                sys.exit(
+                    f"make serve stopped (exit {self.process.returncode}); see {self.log_path}"
+                )
             try:
                 status, _ = fetch(
                     http.client.HTTPConnection(HOST, self.port, timeout=5), "/healthz"
@@ -228,7 +255,7 @@ class Server:
             except OSError:
                 pass
             time.sleep(0.5)
-        sys.exit(f"The server did not answer /healthz within {timeout} s; see {LOG}")
+        sys.exit(f"The server did not answer /healthz within {timeout} s; see {self.log_path}")
 
     def stop(self):
         if self.process.poll() is None:
@@ -241,20 +268,66 @@ class Server:
         self.log.close()
 
 
-def fetch(connection, path):
-    connection.request("GET", path, headers={"Accept": "text/html,application/json"})
+def fetch(connection, path, method="GET", body=None, headers=None):
+    connection.request(
+        method, path, body=body, headers={"Accept": "text/html,application/json", **(headers or {})}
+    )
     response = connection.getresponse()
     body = response.read()
     return response.status, body
 
 
-def drive(port, connections, duration):
-    """`connections` threads, each with its own connection, until `duration` has passed."""
+def write_through_one_read_through_other(ports, token, rounds=5):
+    """A manager renames a record through the API of the first server; the other server
+    must show the new title on the very next request: its record page, its API record,
+    and its cached list and search. Returns (checks, stale answers)."""
+    import json
+
+    writer = http.client.HTTPConnection(HOST, ports[0], timeout=30)
+    reader = http.client.HTTPConnection(HOST, ports[-1], timeout=30)
+    auth = {"Authorization": f"Token {token}", "Content-Type": "application/json"}
+    checks = stale = 0
+    try:
+        for number in range(rounds):
+            title = f"Labour migration training, checked {number} {secrets.token_hex(3)}"
+            status, body = fetch(writer, f"/api/activities/{SLUG}/", headers=auth)
+            version = json.loads(body)["version"]
+            status, body = fetch(
+                writer,
+                f"/api/activities/{SLUG}/",
+                method="PATCH",
+                body=json.dumps({"title": title, "version": version}),
+                headers=auth,
+            )
+            if status != 200:
+                sys.exit(f"The API refused the manager's change ({status}): {body[:300]!r}")
+            word = title.rsplit(" ", 1)[-1]
+            for path in (
+                f"/activities/{SLUG}/",
+                f"/api/activities/{SLUG}/",
+                f"/activities/?q={word}",
+                f"/api/activities/?q={word}",
+            ):
+                status, body = fetch(reader, path)
+                checks += 1
+                if status != 200 or title.encode() not in body:
+                    stale += 1
+                    print(f"  stale: {path} on port {ports[-1]} answered {status}")
+    finally:
+        writer.close()
+        reader.close()
+    return checks, stale
+
+
+def drive(ports, connections, duration):
+    """`connections` threads, each with its own connection, until `duration` has passed;
+    with several servers, the threads are shared out between them."""
     results = []  # (name, seconds, ok): list.append is atomic, so threads share it
     counter = itertools.count()
     deadline = time.monotonic() + duration
 
     def worker(offset):
+        port = ports[offset % len(ports)]
         connection = http.client.HTTPConnection(HOST, port, timeout=30)
         turn = offset
         while time.monotonic() < deadline and next(counter) < MAX_REQUESTS:
@@ -299,6 +372,18 @@ def report(results, elapsed):
     return sum(1 for *_rest, ok in results if not ok)
 
 
+def manager_token(env):
+    output = subprocess.run(
+        [str(PYTHON), "manage.py", "shell", "--verbosity", "0", "-c", TOKEN_OF_MANAGER],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return output.stdout.strip().splitlines()[-1]
+
+
 def main():
     args = parse_args()
     env = dict(os.environ)
@@ -316,27 +401,56 @@ def main():
     cache_url = redis.start()
     if cache_url:
         env["REDIS_URL"] = cache_url
-    port = serve_port()
-    env.update(GUNICORN_BIND=f"{HOST}:{port}", GUNICORN_WORKERS=str(args.workers))
-    step(f"make serve on http://{HOST}:{port} ({args.workers} workers, cache: {cache_url})")
-    server = Server(env, port)
+    ports = serve_ports(args.servers)
+    servers = []
     try:
-        server.wait_until_healthy()
-        step("Warm-up: each URL twice")
-        warm = http.client.HTTPConnection(HOST, port, timeout=30)
-        for _name, path in URLS * 2:
-            status, _ = fetch(warm, path)
-            if status != 200:
-                sys.exit(f"{path} answered {status} before the load; see {LOG}")
-        warm.close()
+        for number, port in enumerate(ports):
+            server_env = dict(
+                env, GUNICORN_BIND=f"{HOST}:{port}", GUNICORN_WORKERS=str(args.workers)
+            )
+            log = LOG if number == 0 else LOG.with_name(f"loadtest-server-{number + 1}.log")
+            step(f"make serve on http://{HOST}:{port} ({args.workers} workers, cache: {cache_url})")
+            servers.append(Server(server_env, port, log))
+            # One after the other, as a deploy does: the first collects the static files and
+            # migrates; the next finds both done.
+            servers[-1].wait_until_healthy()
+        step("Warm-up: each URL twice on each server")
+        for port in ports:
+            warm = http.client.HTTPConnection(HOST, port, timeout=30)
+            for _name, path in URLS * 2:
+                status, _ = fetch(warm, path)
+                if status != 200:
+                    sys.exit(f"{path} answered {status} before the load; see {LOG}")
+            warm.close()
         step(f"{args.connections} connections for {args.duration:.0f} s")
-        results, elapsed = drive(port, args.connections, args.duration)
+        checked = None
+        if len(ports) > 1:
+            token = manager_token(env)
+
+            def check_midway():
+                time.sleep(args.duration / 2)
+                nonlocal checked
+                checked = write_through_one_read_through_other(ports, token)
+
+            checker = threading.Thread(target=check_midway)
+            checker.start()
+        results, elapsed = drive(ports, args.connections, args.duration)
+        if len(ports) > 1:
+            checker.join()
     finally:
-        step("Stopping the server")
-        server.stop()
+        step("Stopping the servers")
+        for server in servers:
+            server.stop()
         redis.stop()
     errors = report(results, elapsed)
     print(f"\n{len(results) / elapsed:.1f} requests/s, {errors} errors (server log: {LOG})")
+    if checked is not None:
+        checks, stale = checked
+        print(
+            f"Written through port {ports[0]}, read through port {ports[-1]} on the next "
+            f"request: {checks} reads, {stale} stale."
+        )
+        errors += stale
     return 1 if errors else 0
 
 

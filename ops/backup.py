@@ -30,7 +30,15 @@ BACKUP_DIR = settings.BASE_DIR / "backups"
 
 # Rebuilt by `migrate` (the backup names them by natural key), or of no use once restored:
 # everyone signs in again, and sign-in attempts in progress start over.
-JSON_EXCLUDE = ["contenttypes", "auth.permission", "sessions", "axes.accessattempt"]
+# Derived data is left out: the dashboard's year figures are recomputed when next read.
+JSON_EXCLUDE = [
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "axes.accessattempt",
+    "activities.yearfigures",
+    "activities.figuresgeneration",
+]
 
 # pg_dump and pg_restore get the connection through libpq's environment variables, which
 # keeps the password off the command line; these are the TLS options among them.
@@ -277,5 +285,6 @@ def restore(path, alias=DEFAULT_DB_ALIAS, *, checked=False):
     # planner's statistics from tables that were just refilled.
     bump_data_version()
     if is_postgresql(alias):
-        with connections[alias].cursor() as cursor:
-            cursor.execute("ANALYZE")
+        database = connections[alias]
+        with database.cursor() as cursor:
+            cursor.execute("ANALYZE" if database.in_atomic_block else "VACUUM ANALYZE")

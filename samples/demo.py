@@ -270,7 +270,7 @@ def remove(seed):
     bump_data_version()
 
 
-def generate(count, seed=0, partners=500, events=300, progress=None):
+def generate(count, seed=0, partners=500, events=300, progress=None, analyze_after=True):
     """Create `count` activities for `seed`; returns the number created."""
     rng = random.Random(seed)
     prefix = prefix_for(seed)
@@ -328,14 +328,10 @@ def generate(count, seed=0, partners=500, events=300, progress=None):
             done = batch_start + size
             say(f"{done:,} / {count:,} activities ({time.monotonic() - started:.1f} s)")
     bump_data_version()  # bulk inserts send no signals
-    analyze()
+    if analyze_after:
+        analyze()
     return count
 
-
-SEARCH_TRIGGERS = [
-    ("activities_activity", "activities_activity_search"),
-    ("activities_activitypartner", "activities_role_search"),
-]
 
 # One statement for every row of a load, instead of a trigger firing once per activity
 # and again per partner role (migration 0006 keeps the same vector row by row).
@@ -358,25 +354,27 @@ UPDATE activities_activity a
 
 @contextlib.contextmanager
 def search_kept_in_bulk(prefix):
-    """On PostgreSQL, the search triggers rest during the load; one UPDATE follows it."""
+    """On PostgreSQL, the search triggers rest during the load; one UPDATE follows it.
+
+    Must run inside the load's transaction: SET LOCAL ends with it, whatever happens.
+    """
     if connection.vendor != "postgresql":
         yield
         return
     with connection.cursor() as cursor:
-        for table, trigger in SEARCH_TRIGGERS:
-            cursor.execute(f'ALTER TABLE "{table}" DISABLE TRIGGER "{trigger}"')
-    try:
-        yield
-        with connection.cursor() as cursor:
-            cursor.execute(BULK_SEARCH, [f"{prefix}%"])
-    finally:
-        with connection.cursor() as cursor:
-            for table, trigger in SEARCH_TRIGGERS:
-                cursor.execute(f'ALTER TABLE "{table}" ENABLE TRIGGER "{trigger}"')
+        cursor.execute("SET LOCAL gcu.bulk_search = 'on'")
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL gcu.bulk_search = 'off'")
+        cursor.execute(BULK_SEARCH, [f"{prefix}%"])
 
 
 def analyze():
-    """Fresh planner statistics after a bulk load (PostgreSQL; autovacuum may be off)."""
+    """Fresh planner statistics after a bulk load (PostgreSQL; autovacuum may be off).
+
+    Outside a transaction VACUUM comes with it: it marks the new rows' pages all-visible,
+    so that counts can be answered from an index alone.
+    """
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")

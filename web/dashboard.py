@@ -1,18 +1,22 @@
-"""The dashboard: a year of visible activities in five pictures, each with its table."""
+"""The dashboard: a year of visible activities in five pictures, each with its table.
+
+The pictures count approved records only, from figures kept per year (activities/figures.py);
+staff who can see records still in review see how many there are, apart.
+"""
 
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import Count, Max, Min, Q, Sum
-from django.db.models.functions import ExtractMonth
+from django.db.models import Count, Max, Min
 from django.urls import reverse
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from activities import roles
-from activities.models import Activity, ActivityPartner, DatePrecision
+from activities import figures, roles
+from activities.models import Activity, ActivityType, ReviewState, ThematicArea, Visibility
 from core import caching
+from partners.models import Partner
 
 TOP_PARTNERS = 10
 
@@ -51,90 +55,99 @@ class YearForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
 
 
-def dashboard_figures(activities, year):
-    """Counts for one year of `activities` (already limited to what the user may see)."""
-    in_year = activities.filter(start_date__year=year)
-    ids = in_year.values("pk")
+def approved_visibilities(user):
+    """The visibilities of the approved records `user` may see (the one visibility rule)."""
+    if roles.is_manager(user):
+        return [Visibility.PUBLIC, Visibility.INTERNAL, Visibility.CONFIDENTIAL]
+    if roles.is_member(user):
+        return [Visibility.PUBLIC, Visibility.INTERNAL]
+    return [Visibility.PUBLIC]
 
-    area_rows = (
-        Activity.thematic_areas.through.objects.filter(activity_id__in=ids)
-        .values("thematicarea__name", "thematicarea__slug", "thematicarea__order")
-        .annotate(n=Count("activity_id", distinct=True))
-        .order_by("thematicarea__order", "thematicarea__name")
-    )
+
+def approved_figures(user, year):
+    """The year's figures of the approved records `user` may see."""
+    result = figures.year_figures(year, approved_visibilities(user))
+    if roles.is_data_entry(user) and not roles.is_manager(user):
+        # Data entry also sees the confidential records they created themselves.
+        own = figures.approved(year, Visibility.CONFIDENTIAL).filter(created_by=user)
+        result = figures.merged([result, figures.compute(own)])
+    return result
+
+
+def top_partners(counts):
+    """The TOP_PARTNERS partners in most activities, ties by name: (partner, n) pairs."""
+    if not counts:
+        return []
+    ranked = sorted(counts.values(), reverse=True)
+    floor = ranked[min(TOP_PARTNERS, len(ranked)) - 1]
+    candidates = Partner.objects.filter(pk__in=[int(k) for k, n in counts.items() if n >= floor])
+    pairs = [(partner, counts[str(partner.pk)]) for partner in candidates]
+    pairs.sort(key=lambda pair: (-pair[1], pair[0].name))
+    return pairs[:TOP_PARTNERS]
+
+
+def dashboard_figures(user, year):
+    """Charts of one year's approved records that `user` may see."""
+    numbers = approved_figures(user, year)
+
+    area_counts = numbers["areas"]
     areas = Chart(
         "areas",
         _("Activities by thematic area"),
         _("activities"),
         [
             Bar(
-                r["thematicarea__name"],
-                r["n"],
-                url=reverse("activities:thematic-area", args=[r["thematicarea__slug"]]),
+                area.name,
+                area_counts[str(area.pk)],
+                url=reverse("activities:thematic-area", args=[area.slug]),
             )
-            for r in area_rows
+            for area in ThematicArea.objects.filter(pk__in=[int(k) for k in area_counts]).order_by(
+                "order", "name"
+            )
         ],
     )
 
-    type_rows = (
-        in_year.values("activity_type__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "activity_type__name")
+    type_counts = numbers["types"]
+    type_rows = sorted(
+        (
+            (name, type_counts[str(pk)])
+            for pk, name in ActivityType.objects.filter(
+                pk__in=[int(k) for k in type_counts]
+            ).values_list("pk", "name")
+        ),
+        key=lambda row: (-row[1], row[0]),
     )
     types = Chart(
-        "types",
-        _("Activities by type"),
-        _("activities"),
-        [Bar(r["activity_type__name"], r["n"]) for r in type_rows],
+        "types", _("Activities by type"), _("activities"), [Bar(name, n) for name, n in type_rows]
     )
 
-    month_rows = (
-        in_year.exclude(date_precision=DatePrecision.YEAR)
-        .annotate(month=ExtractMonth("start_date"))
-        .values("month")
-        .annotate(n=Count("pk"))
-        .order_by("month")
-    )
-    per_month = {r["month"]: r["n"] for r in month_rows}
-
-    partner_rows = (
-        ActivityPartner.objects.filter(activity_id__in=ids)
-        .values("partner__name", "partner__acronym", "partner__slug")
-        .annotate(n=Count("activity_id", distinct=True))
-        .order_by("-n", "partner__name")[:TOP_PARTNERS]
-    )
     partners = Chart(
         "partners",
         _("Most frequent partners"),
         _("activities"),
         [
             Bar(
-                r["partner__acronym"] or r["partner__name"],
-                r["n"],
-                url=reverse("partners:detail", args=[r["partner__slug"]]),
+                partner.acronym or partner.name,
+                n,
+                url=reverse("partners:detail", args=[partner.slug]),
             )
-            for r in partner_rows
+            for partner, n in top_partners(numbers["partners"])
         ],
     )
 
-    totals = in_year.aggregate(
-        activities=Count("pk"),
-        year_only=Count("pk", filter=Q(date_precision=DatePrecision.YEAR)),
-        total=Sum("participants_total"),
-        women=Sum("participants_women"),
-        men=Sum("participants_men"),
-    )
+    per_month = numbers["months"]
+    year_only = numbers["year_only"]
     months = Chart(
         "months",
         _("Activities by month"),
         _("activities"),
-        [Bar(str(MONTHS[m]), per_month.get(m, 0)) for m in range(1, 13)],
+        [Bar(str(MONTHS[m]), per_month.get(str(m), 0)) for m in range(1, 13)],
         note=_("%(n)s activities dated to the year only are not counted by month.")
-        % {"n": totals["year_only"]}
-        if totals["year_only"]
+        % {"n": year_only}
+        if year_only
         else "",
     )
-    women, men, total = totals["women"] or 0, totals["men"] or 0, totals["total"] or 0
+    women, men, total = numbers["women"], numbers["men"], numbers["total"]
     participants = Chart(
         "participants",
         _("Participants reached"),
@@ -146,10 +159,27 @@ def dashboard_figures(activities, year):
         ],
     )
     return {
-        "count": totals["activities"],
+        "count": numbers["count"],
         "participants_total": total,
         "charts": [areas, types, months, partners, participants],
     }
+
+
+def not_yet_approved(activities, year):
+    """(state label, count, list address) of the year's records still in review, if any."""
+    rows = (
+        activities.filter(start_date__year=year)
+        .exclude(review_state=ReviewState.APPROVED)
+        .values_list("review_state")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    labels = dict(ReviewState.choices)
+    order = [state for state, _label in ReviewState.choices]
+    return [
+        (labels[state], n, f"{reverse('activities:list')}?year={year}&review_state={state}")
+        for state, n in sorted(rows, key=lambda row: order.index(row[0]))
+    ]
 
 
 class DashboardView(TemplateView):
@@ -173,14 +203,14 @@ class DashboardView(TemplateView):
             year = form.cleaned_data["year"]
         context = super().get_context_data(form=form, years=years, year=year, **kwargs)
         if year is not None:
-            context.update(self.figures(activities, year))
+            context.update(self.figures(year))
+            if roles.is_manager(self.request.user) or roles.is_data_entry(self.request.user):
+                context["in_review"] = not_yet_approved(activities, year)
         return context
 
-    def figures(self, activities, year):
+    def figures(self, year):
         """The year's figures, computed once per data version when the page cache is on."""
+        user = self.request.user
         return caching.for_page(
-            lambda: dashboard_figures(activities, year),
-            "dashboard",
-            roles.scope(self.request.user),
-            year,
+            lambda: dashboard_figures(user, year), "dashboard", roles.scope(user), year
         )

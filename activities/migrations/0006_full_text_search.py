@@ -8,6 +8,8 @@ from django.db import migrations
 # the partners' names and acronyms, then the summary. The 'simple' configuration does no
 # stemming, which suits records in three languages; searches match word prefixes.
 # SQLite, for trials, searches with LIKE instead (activities/filters.py).
+# A bulk load sets gcu.bulk_search to 'on' for its transaction (SET LOCAL) and computes
+# every vector in one statement at its end (samples/demo.py); the triggers rest meanwhile.
 FORWARD = """
 CREATE OR REPLACE FUNCTION activities_search_vector(
     activity bigint, title text, summary text, city text
@@ -25,6 +27,7 @@ $$;
 CREATE OR REPLACE FUNCTION activities_activity_search() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+    IF current_setting('gcu.bulk_search', true) = 'on' THEN RETURN NEW; END IF;
     NEW.search := activities_search_vector(NEW.id, NEW.title, NEW.summary, NEW.city);
     RETURN NEW;
 END $$;
@@ -37,6 +40,7 @@ CREATE OR REPLACE FUNCTION activities_role_search() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE changed bigint;
 BEGIN
+    IF current_setting('gcu.bulk_search', true) = 'on' THEN RETURN NULL; END IF;
     IF TG_OP = 'DELETE' THEN changed := OLD.activity_id; ELSE changed := NEW.activity_id; END IF;
     UPDATE activities_activity a
        SET search = activities_search_vector(a.id, a.title, a.summary, a.city)

@@ -122,3 +122,35 @@ def test_the_other_lists_run_a_fixed_number_of_queries(
     with django_assert_num_queries(OTHER_LISTS[endpoint]):
         response = api.get(f"/api/{endpoint}/")
     assert response.json()["count"] >= count
+
+
+def test_a_repeat_api_list_with_the_page_cache_costs_no_query_until_a_write(
+    client, related, settings, django_assert_num_queries
+):
+    settings.GCU_PAGE_CACHE = True
+    make_activities(5, related)
+    first = client.get("/api/activities/", {"page_size": 3})
+    with django_assert_num_queries(0):
+        again = client.get("/api/activities/", {"page_size": 3})
+    assert again.json() == first.json()
+    assert again.json()["next"].startswith("http://testserver/api/activities/?")
+
+    # A record made confidential leaves the next anonymous answer at once.
+    hidden = ActivityFactory(title="Soon confidential")
+    assert "Soon confidential" in str(client.get("/api/activities/").json())
+    hidden.visibility = "confidential"
+    hidden.save()
+    assert "Soon confidential" not in str(client.get("/api/activities/").json())
+
+
+def test_the_api_cache_is_kept_apart_per_scope(client, related, settings):
+    from activities import roles
+    from tests.factories import make_user
+
+    settings.GCU_PAGE_CACHE = True
+    ActivityFactory(title="Internal one", visibility="internal")
+    assert client.get("/api/activities/").json()["count"] == 0
+    client.force_login(make_user(roles.VIEWERS, username="reader"))
+    assert client.get("/api/activities/").json()["count"] == 1
+    client.logout()
+    assert client.get("/api/activities/").json()["count"] == 0
