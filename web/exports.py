@@ -17,12 +17,13 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from activities.models import PartnerRole
+from activities.models import PartnerRole, ThematicArea
 from activities.selectors import links_of
 from core.dates import format_date_range
 from core.xlsx import write_workbook
+from partners.models import Partner
 
-CHUNK = 2000
+CHUNK = 10000
 
 COLUMNS = (
     "pk",
@@ -75,9 +76,9 @@ def _chunks(iterable, size):
 
 
 def export_records(queryset):
-    """(values, areas, partners) for each activity of the list, in the list's order.
+    """(values, area ids, partner roles) for each activity of the list, in the list's order.
 
-    values follow COLUMNS; areas and partners are as `links_of` gives them.
+    values follow COLUMNS; area ids and (partner id, role) pairs are as `links_of` gives them.
     """
     for chunk in _chunks(queryset.values_list(*COLUMNS).iterator(chunk_size=CHUNK), CHUNK):
         areas, partners = links_of([values[0] for values in chunk])
@@ -85,10 +86,42 @@ def export_records(queryset):
             yield values, areas.get(values[0], ()), partners.get(values[0], ())
 
 
+class LinkTexts:
+    """The areas and partners cells, from ids: named from the registries, read once, and
+    each combination written once (the same few areas come back on row after row)."""
+
+    def __init__(self):
+        self.areas = {
+            pk: (order, name, name)
+            for pk, name, order in ThematicArea.objects.values_list("pk", "name", "order")
+        }
+        self.partners = dict(Partner.objects.values_list("pk", "name"))
+        self.roles = {value: str(label) for value, label in PartnerRole.choices}
+        self.area_text, self.partner_text = {}, {}
+
+    def of_areas(self, ids):
+        key = tuple(ids)
+        text = self.area_text.get(key)
+        if text is None:
+            named = sorted(self.areas[pk] for pk in ids if pk in self.areas)
+            text = self.area_text[key] = _safe("; ".join(name for _o, _n, name in named))
+        return text
+
+    def of_partners(self, pairs):
+        key = tuple(pairs)
+        text = self.partner_text.get(key)
+        if text is None:
+            named = sorted((self.partners[pk], role) for pk, role in pairs if pk in self.partners)
+            text = self.partner_text[key] = _safe(
+                "; ".join(f"{name} ({self.roles.get(role, role)})" for name, role in named)
+            )
+        return text
+
+
 def rows(queryset, request, include_states):
     """One list of cells per activity, in the order of `header`."""
     base = request.build_absolute_uri("/activities/")
-    role_labels = {value: str(label) for value, label in PartnerRole.choices}
+    links = LinkTexts()
     # Dates and country names repeat across rows; translating each once keeps the
     # export fast (translation lookups dominate otherwise).
     date_text, country_text = {}, {}
@@ -127,8 +160,8 @@ def rows(queryset, request, include_states):
             precision,
             _safe(city),
             country_name,
-            _safe("; ".join(areas)),
-            _safe("; ".join(f"{name} ({role_labels.get(role, role)})" for name, role in partners)),
+            links.of_areas(areas),
+            links.of_partners(partners),
             _safe(event_name or ""),
             total,
             women,
