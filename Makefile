@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
+# `make run PORT=8001` when 8000 is taken.
+PORT ?= 8000
 
 .PHONY: install system-libraries run serve backup restore loadtest test lint format migrations-check bench clean
 
@@ -34,7 +36,7 @@ run: install
 	$(DEV_ENV) $(MANAGE) migrate --no-input
 	$(DEV_ENV) $(MANAGE) load_sample_data
 	$(DEV_ENV) $(MANAGE) create_dev_admin
-	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000
+	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # A key for local trials of `make serve` only, kept out of git; servers set DJANGO_SECRET_KEY.
 LOCAL_SECRET_KEY := var/secret_key

@@ -6,7 +6,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from activities import history, services, workflow
+from activities import history, roles, services, workflow
 from activities.admin_review import ReviewAdminMixin
 from activities.forms import ActivityAdminForm, revert_form, stale_message
 from activities.models import (
@@ -70,7 +70,6 @@ class ActivityAdmin(ReviewAdminMixin, RecordAdmin):
     search_fields = ["title", "summary", "roles__partner__name", "roles__partner__acronym", "city"]
     search_help_text = _("Searches titles, summaries, partner names and acronyms, and cities.")
     date_hierarchy = "start_date"
-    prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["activity_type", "event", "initiative", "thematic_areas"]
     inlines = [ActivityPartnerInline, OutputInline]
     readonly_fields = ["created_by", "created_at", "updated_by", "updated_at"]
@@ -108,10 +107,17 @@ class ActivityAdmin(ReviewAdminMixin, RecordAdmin):
     def get_fieldsets(self, request, obj=None):
         """Those who may save the form send the version it was based on, in a hidden field."""
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is None or not self.has_change_permission(request, obj):
-            return fieldsets
         (name, options), *rest = fieldsets
-        return [(name, {**options, "fields": [*options["fields"], "based_on_version"]}), *rest]
+        fields = list(options["fields"])
+        if not roles.is_manager(request.user):
+            # The web address is made from the title; only managers choose another.
+            fields.remove("slug")
+        if obj is None:
+            # Shown, as a box to tick, only when the record looks like one already there.
+            fields.append("not_a_duplicate")
+        elif self.has_change_permission(request, obj):
+            fields.append("based_on_version")
+        return [(name, {**options, "fields": fields}), *rest]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)

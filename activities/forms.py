@@ -7,12 +7,16 @@ Saving again then applies the form to the version both have now seen.
 """
 
 from django import forms
+from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from activities import history, services
 from activities.models import ReviewState, Visibility
+from core.dates import format_date_range
 
 
 def revert_form(form_class, version):
@@ -33,6 +37,11 @@ class ActivityAdminForm(forms.ModelForm):
     """The activity form: says which version it was based on, and keeps to the review rules."""
 
     based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+    not_a_duplicate = forms.BooleanField(
+        label=_lazy("Save it anyway: it is not one of the activities listed above"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     user = None  # set by ActivityAdmin.get_form; the admin supplies model and fields
 
@@ -68,7 +77,48 @@ class ActivityAdminForm(forms.ModelForm):
         )
         for field, message in errors.items():
             self.add_error(field, message)
+        if self.stored is None and not self.errors and not cleaned.get("not_a_duplicate"):
+            self.warn_of_duplicates(cleaned)
         return cleaned
+
+    def warn_of_duplicates(self, cleaned):
+        """A new record with the title of one already there, or its date, type and place, is
+        held back once with the look-alikes named; ticking the box saves it.
+
+        Only records the user may see are named: a confidential one is never revealed here.
+        """
+        same = services.possible_duplicates(
+            user=self.user,
+            title=cleaned.get("title", ""),
+            start_date=cleaned.get("start_date"),
+            activity_type=cleaned.get("activity_type"),
+            city=cleaned.get("city", ""),
+            country=cleaned.get("country", ""),
+        )
+        if not same:
+            return
+        links = format_html_join(
+            ", ",
+            '<a href="{}" target="_blank">{}</a> ({})',
+            (
+                (
+                    reverse("admin:activities_activity_change", args=[a.pk]),
+                    a.title,
+                    format_date_range(a.start_date, a.end_date, a.date_precision),
+                )
+                for a in same
+            ),
+        )
+        self.add_error(
+            None,
+            format_html(
+                "{} {}",
+                _("This looks like an activity already recorded:"),
+                links,
+            ),
+        )
+        field = self.fields["not_a_duplicate"]
+        field.widget = forms.CheckboxInput()
 
     def merge_with(self, current, based_on):
         """Take `current`'s value where only the other person changed a field.

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -102,7 +103,13 @@ activity_history = HistoricalRecords(
 
 class Activity(models.Model):
     title = models.CharField(_("title"), max_length=255)
-    slug = models.SlugField(_("slug"), max_length=255, unique=True)
+    slug = models.SlugField(
+        _("web address"),
+        max_length=255,
+        unique=True,
+        blank=True,
+        help_text=_("The last part of the record's address; made from the title when left empty."),
+    )
     summary = models.TextField(
         _("summary"),
         help_text=_("What was done, in plain text. Separate paragraphs with a blank line."),
@@ -279,6 +286,11 @@ class Activity(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self.title)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("activities:detail", kwargs={"slug": self.slug})
 
@@ -301,6 +313,22 @@ class Activity(models.Model):
         if errors:
             raise ValidationError(errors)
         self.start_date = normalise_to_precision(self.start_date, self.date_precision)
+
+
+def unique_slug(title):
+    """A web address made from `title` that no activity has or had ("…-2", "…-3" after it).
+
+    Deleted records keep theirs in history, so that restoring one never finds it taken.
+    """
+    base = slugify(title)[:240].strip("-") or "activity"
+    taken = set(Activity.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    taken |= set(Activity.history.filter(slug__startswith=base).values_list("slug", flat=True))
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
 
 
 class ActivityPartner(models.Model):

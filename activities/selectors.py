@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django_countries import countries
 
 from activities import roles
-from activities.models import Activity, ActivityPartner, Event, ThematicArea
+from activities.models import Activity, ActivityPartner, Event, Output, ThematicArea
 from core.caching import for_page
 from partners.models import Partner
 
@@ -105,15 +105,16 @@ def with_relations(activities):
 
 
 def links_of(activity_ids):
-    """({id: [area id]}, {id: [(partner id, role)]}) for many activities, in two queries.
+    """({id: [area id]}, {id: [(partner id, role)]}, {id: [(title, kind, date, precision)]})
+    for many activities, in three queries.
 
     For exports of tens of thousands of rows: plain tuples read straight from the link
     tables (no join, no sort: the caller names and orders them from the small registries),
     and the ids passed as one array literal on PostgreSQL.
     """
-    areas, partners = defaultdict(list), defaultdict(list)
+    areas, partners, outputs = defaultdict(list), defaultdict(list), defaultdict(list)
     if not activity_ids:
-        return areas, partners
+        return areas, partners, outputs
     if connection.vendor == "postgresql":
         # One array literal: parsed once, where a list becomes thousands of constants.
         condition = "= ANY(%s::bigint[])"
@@ -122,6 +123,7 @@ def links_of(activity_ids):
         condition, params = f"IN ({', '.join(['%s'] * len(activity_ids))})", list(activity_ids)
     link = Activity.thematic_areas.through._meta.db_table
     role = ActivityPartner._meta.db_table
+    output = Output._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT activity_id, thematicarea_id FROM {link} WHERE activity_id {condition}",
@@ -135,7 +137,14 @@ def links_of(activity_ids):
         )
         for activity_id, partner_id, role_code in cursor.fetchall():
             partners[activity_id].append((partner_id, role_code))
-    return areas, partners
+        cursor.execute(
+            f"SELECT activity_id, title, kind, issued_on, date_precision FROM {output}"
+            f" WHERE activity_id {condition} ORDER BY issued_on, title",
+            params,
+        )
+        for activity_id, *made in cursor.fetchall():
+            outputs[activity_id].append(tuple(made))
+    return areas, partners, outputs
     if connection.vendor == "postgresql":
         # One array literal: parsed once, where a list becomes thousands of constants.
         condition = "= ANY(%s::bigint[])"

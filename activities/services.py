@@ -7,7 +7,7 @@ the version check, the history entry and the review rules are the same everywher
 from datetime import date
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from activities import history, roles
@@ -291,3 +291,15 @@ def restore_activity(*, deletion, user):
     history.record(activity, "+", user=user, reason="Restored")
     bump_data_version()
     return activity
+
+
+def possible_duplicates(*, user, title, start_date, activity_type, city, country, limit=5):
+    """Activities `user` may see that a new one may repeat: the same title (ignoring case),
+    or the same start date, type and place."""
+    same = Q(title__iexact=title.strip()) if title.strip() else Q(pk__in=[])
+    if start_date and activity_type and (city or country):
+        place = Q(city__iexact=city.strip()) if city.strip() else Q(country=country)
+        same |= Q(start_date=start_date, activity_type=activity_type) & place
+    return list(
+        Activity.objects.visible_to(user).filter(same).order_by("-start_date", "-id")[:limit]
+    )

@@ -27,6 +27,18 @@ class Bar:
     value: int
     share: float = 0.0  # of the largest bar, 0–100
     url: str = ""
+    previous: int | None = None  # the same count a year earlier
+    previous_share: float = 0.0
+
+    @property
+    def change(self):
+        """The difference from the year before, signed: "+3", "−2", "0"."""
+        if self.previous is None:
+            return ""
+        difference = self.value - self.previous
+        if difference > 0:
+            return f"+{difference}"
+        return f"−{-difference}" if difference else "0"
 
 
 @dataclass
@@ -37,10 +49,13 @@ class Chart:
     bars: list = field(default_factory=list)
     note: str = ""
 
+    compared_with: int | None = None  # the year of the bars' `previous` counts
+
     def __post_init__(self):
-        largest = max((bar.value for bar in self.bars), default=0)
+        largest = max((max(bar.value, bar.previous or 0) for bar in self.bars), default=0)
         for bar in self.bars:
             bar.share = round(100 * bar.value / largest, 1) if largest else 0.0
+            bar.previous_share = round(100 * (bar.previous or 0) / largest, 1) if largest else 0.0
 
     @property
     def total(self):
@@ -87,10 +102,19 @@ def top_partners(counts):
 
 
 def dashboard_figures(user, year):
-    """Charts of one year's approved records that `user` may see."""
+    """Charts of one year's approved records that `user` may see, each bar beside the same
+    count a year earlier."""
     numbers = approved_figures(user, year)
+    before = approved_figures(user, year - 1)
+    earlier = year - 1
+
+    def was(kind, key):
+        return before[kind].get(str(key), 0)
 
     area_counts = numbers["areas"]
+    shown_areas = ThematicArea.objects.filter(
+        pk__in=[int(k) for k in {*area_counts, *before["areas"]}]
+    ).order_by("order", "name")
     areas = Chart(
         "areas",
         _("Activities by thematic area"),
@@ -98,27 +122,30 @@ def dashboard_figures(user, year):
         [
             Bar(
                 area.name,
-                area_counts[str(area.pk)],
+                area_counts.get(str(area.pk), 0),
                 url=reverse("activities:thematic-area", args=[area.slug]),
+                previous=was("areas", area.pk),
             )
-            for area in ThematicArea.objects.filter(pk__in=[int(k) for k in area_counts]).order_by(
-                "order", "name"
-            )
+            for area in shown_areas
         ],
+        compared_with=earlier,
     )
 
     type_counts = numbers["types"]
+    type_names = ActivityType.objects.filter(pk__in=[int(k) for k in type_counts])
     type_rows = sorted(
         (
-            (name, type_counts[str(pk)])
-            for pk, name in ActivityType.objects.filter(
-                pk__in=[int(k) for k in type_counts]
-            ).values_list("pk", "name")
+            (name, type_counts[str(pk)], was("types", pk))
+            for pk, name in type_names.values_list("pk", "name")
         ),
         key=lambda row: (-row[1], row[0]),
     )
     types = Chart(
-        "types", _("Activities by type"), _("activities"), [Bar(name, n) for name, n in type_rows]
+        "types",
+        _("Activities by type"),
+        _("activities"),
+        [Bar(name, n, previous=then) for name, n, then in type_rows],
+        compared_with=earlier,
     )
 
     partners = Chart(
@@ -130,9 +157,11 @@ def dashboard_figures(user, year):
                 partner.acronym or partner.name,
                 n,
                 url=reverse("partners:detail", args=[partner.slug]),
+                previous=was("partners", partner.pk),
             )
             for partner, n in top_partners(numbers["partners"])
         ],
+        compared_with=earlier,
     )
 
     per_month = numbers["months"]
@@ -141,26 +170,39 @@ def dashboard_figures(user, year):
         "months",
         _("Activities by month"),
         _("activities"),
-        [Bar(str(MONTHS[m]), per_month.get(str(m), 0)) for m in range(1, 13)],
+        [
+            Bar(str(MONTHS[m]), per_month.get(str(m), 0), previous=was("months", m))
+            for m in range(1, 13)
+        ],
         note=_("%(n)s activities dated to the year only are not counted by month.")
         % {"n": year_only}
         if year_only
         else "",
+        compared_with=earlier,
     )
     women, men, total = numbers["women"], numbers["men"], numbers["total"]
+    then_women, then_men, then_total = before["women"], before["men"], before["total"]
     participants = Chart(
         "participants",
         _("Participants reached"),
         _("people"),
         [
-            Bar(_("Women"), women),
-            Bar(_("Men"), men),
-            Bar(_("Not recorded as women or men"), max(total - women - men, 0)),
+            Bar(_("Women"), women, previous=then_women),
+            Bar(_("Men"), men, previous=then_men),
+            Bar(
+                _("Not recorded as women or men"),
+                max(total - women - men, 0),
+                previous=max(then_total - then_women - then_men, 0),
+            ),
         ],
+        compared_with=earlier,
     )
     return {
         "count": numbers["count"],
         "participants_total": total,
+        "previous_year": earlier,
+        "previous_count": before["count"],
+        "previous_participants_total": then_total,
         "charts": [areas, types, months, partners, participants],
     }
 

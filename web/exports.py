@@ -3,7 +3,7 @@
 The list's rows are read as plain tuples from one query (a server-side cursor on
 PostgreSQL, unless the database sits behind PgBouncer in transaction mode:
 DJANGO_DISABLE_SERVER_SIDE_CURSORS), CHUNK at a time; each chunk's thematic areas and
-partner roles come in one query each. No model instance is built per row, so the export
+partner roles and its outputs come in one query each. No model instance is built per row, so the export
 goes at tens of thousands of rows a second, and memory stays bounded however many rows
 go out.
 """
@@ -14,12 +14,23 @@ import tempfile
 from itertools import chain, islice
 
 from django.http import FileResponse, StreamingHttpResponse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_countries import countries
 
-from activities.models import PartnerRole, ThematicArea
+from activities.models import (
+    ActivityStatus,
+    DatePrecision,
+    OutputKind,
+    PartnerRole,
+    Prominence,
+    ReviewState,
+    ThematicArea,
+    Visibility,
+)
 from activities.selectors import links_of
-from core.dates import format_date_range
+from core.dates import format_date, format_date_range
 from core.xlsx import write_workbook
 from partners.models import Partner
 
@@ -36,6 +47,10 @@ COLUMNS = (
     "city",
     "country",
     "event__name",
+    "initiative__title",
+    "report_section__title",
+    "prominence",
+    "summary",
     "participants_total",
     "participants_women",
     "participants_men",
@@ -46,27 +61,46 @@ COLUMNS = (
 
 
 def header(include_states):
-    names = [
-        _("Title"),
-        _("Address"),
-        _("Type"),
-        _("Dates"),
-        _("Start date"),
-        _("End date"),
-        _("Date precision"),
-        _("City"),
-        _("Country"),
-        _("Thematic areas"),
-        _("Partners and roles"),
-        _("Event"),
-        _("Participants"),
-        _("Women"),
-        _("Men"),
-        _("Status"),
+    """The columns, named in the user's language, with their widths in characters."""
+    columns = [
+        (_("Title"), 48),
+        (_("Address"), 40),
+        (_("Type"), 20),
+        (_("Dates"), 26),
+        (_("Start date"), 12),
+        (_("End date"), 12),
+        (_("Dated to the"), 10),
+        (_("City"), 16),
+        (_("Country"), 20),
+        (_("Thematic areas"), 36),
+        (_("Partners and roles"), 48),
+        (_("Event"), 30),
+        (_("Initiative"), 30),
+        (_("Report section"), 30),
+        (_("Placement in the report"), 16),
+        (_("Summary"), 60),
+        (_("Outputs"), 40),
+        (_("Participants"), 12),
+        (_("Women"), 10),
+        (_("Men"), 10),
+        (_("Status"), 12),
     ]
     if include_states:
-        names += [_("Review state"), _("Visibility")]
-    return names
+        columns += [(_("Review state"), 16), (_("Visibility"), 12)]
+    return columns
+
+
+# Short labels for the report placement: the form's longer ones explain, these fit a cell.
+PLACEMENT = {
+    Prominence.HEADLINE: gettext_lazy("Headline"),
+    Prominence.PARAGRAPH: gettext_lazy("Paragraph"),
+    Prominence.MINOR: gettext_lazy("Minor, under “Others”"),
+}
+
+
+def labels(choices):
+    """{code: label} of a set of choices, translated once for the whole export."""
+    return {value: str(label) for value, label in choices}
 
 
 def _chunks(iterable, size):
@@ -76,19 +110,20 @@ def _chunks(iterable, size):
 
 
 def export_records(queryset):
-    """(values, area ids, partner roles) for each activity of the list, in the list's order.
+    """(values, area ids, partner roles, outputs) for each activity of the list, in its order.
 
-    values follow COLUMNS; area ids and (partner id, role) pairs are as `links_of` gives them.
+    values follow COLUMNS; the links are as `links_of` gives them.
     """
     for chunk in _chunks(queryset.values_list(*COLUMNS).iterator(chunk_size=CHUNK), CHUNK):
-        areas, partners = links_of([values[0] for values in chunk])
+        areas, partners, outputs = links_of([values[0] for values in chunk])
         for values in chunk:
-            yield values, areas.get(values[0], ()), partners.get(values[0], ())
+            pk = values[0]
+            yield values, areas.get(pk, ()), partners.get(pk, ()), outputs.get(pk, ())
 
 
 class LinkTexts:
-    """The areas and partners cells, from ids: named from the registries, read once, and
-    each combination written once (the same few areas come back on row after row)."""
+    """The areas, partners and outputs cells, from ids: named from the registries, read
+    once, and each combination written once (the same few areas come back row after row)."""
 
     def __init__(self):
         self.areas = {
@@ -96,7 +131,8 @@ class LinkTexts:
             for pk, name, order in ThematicArea.objects.values_list("pk", "name", "order")
         }
         self.partners = dict(Partner.objects.values_list("pk", "name"))
-        self.roles = {value: str(label) for value, label in PartnerRole.choices}
+        self.roles = labels(PartnerRole.choices)
+        self.kinds = labels(OutputKind.choices)
         self.area_text, self.partner_text = {}, {}
 
     def of_areas(self, ids):
@@ -117,15 +153,28 @@ class LinkTexts:
             )
         return text
 
+    def of_outputs(self, outputs):
+        parts = []
+        for title, kind, issued_on, precision in outputs:
+            details = self.kinds.get(kind, kind)
+            if issued_on:
+                details += f", {format_date(issued_on, precision)}"
+            parts.append(f"{title} ({details})")
+        return _safe("; ".join(parts))
+
 
 def rows(queryset, request, include_states):
-    """One list of cells per activity, in the order of `header`."""
+    """One list of cells per activity, in the order of `header`: labels, not codes, in the
+    user's language; dates as dates (the workbook shows them as such, the CSV as ISO)."""
     base = request.build_absolute_uri("/activities/")
     links = LinkTexts()
+    precisions, statuses = labels(DatePrecision.choices), labels(ActivityStatus.choices)
+    states, visibilities = labels(ReviewState.choices), labels(Visibility.choices)
+    placements = {code: str(label) for code, label in PLACEMENT.items()}
     # Dates and country names repeat across rows; translating each once keeps the
     # export fast (translation lookups dominate otherwise).
     date_text, country_text = {}, {}
-    for values, areas, partners in export_records(queryset):
+    for values, areas, partners, outputs in export_records(queryset):
         (
             _pk,
             title,
@@ -137,6 +186,10 @@ def rows(queryset, request, include_states):
             city,
             code,
             event_name,
+            initiative,
+            section,
+            prominence,
+            summary,
             total,
             women,
             men,
@@ -157,19 +210,24 @@ def rows(queryset, request, include_states):
             dates,
             start,
             end,
-            precision,
+            precisions.get(precision, precision),
             _safe(city),
             country_name,
             links.of_areas(areas),
             links.of_partners(partners),
             _safe(event_name or ""),
+            _safe(initiative or ""),
+            _safe(section or ""),
+            placements.get(prominence, prominence),
+            _safe(summary),
+            links.of_outputs(outputs) if outputs else "",
             total,
             women,
             men,
-            status,
+            statuses.get(status, status),
         ]
         if include_states:
-            cells += [review_state, visibility]
+            cells += [states.get(review_state, review_state), visibilities.get(visibility)]
         yield cells
 
 
@@ -199,8 +257,9 @@ def _csv_blocks(table, rows_per_block=500):
 
 
 def csv_response(queryset, request, include_states, filename):
+    names = [name for name, _width in header(include_states)]
     response = StreamingHttpResponse(
-        _csv_blocks(chain([header(include_states)], rows(queryset, request, include_states))),
+        _csv_blocks(chain([names], rows(queryset, request, include_states))),
         content_type="text/csv; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
@@ -210,26 +269,50 @@ def csv_response(queryset, request, include_states, filename):
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-# Column widths in characters, in the order of `header`.
-WIDTHS = (48, 40, 20, 26, 12, 12, 10, 18, 22, 36, 48, 30, 12, 10, 10, 12, 16, 12)
-
-
 def xlsx_response(queryset, request, include_states, filename):
     """The rows as a workbook, written to a temporary file as they are read, then sent from it.
 
     The writer keeps one batch of rows in memory, so 100,000 rows take no more memory than
     1,000; the file is read back from disk as it is sent.
     """
-    names = header(include_states)
+    columns = header(include_states)
     spool = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 - FileResponse closes it
     write_workbook(
         spool,
         sheet_name=_("Activities"),
-        header=names,
+        header=[name for name, _width in columns],
         rows=rows(queryset, request, include_states),
-        widths=WIDTHS[: len(names)],
+        widths=[width for _name, width in columns],
     )
     spool.seek(0)
     response = FileResponse(spool, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
+
+
+# The filters a file name mentions, in this order; others (sort, page) change no row.
+NAMED_FILTERS = (
+    "year",
+    "date_after",
+    "date_before",
+    "thematic_area",
+    "activity_type",
+    "partner",
+    "event",
+    "country",
+    "status",
+    "review_state",
+    "visibility",
+    "q",
+)
+
+
+def export_filename(query, today):
+    """ "activities-2011-psea-2026-11-28": what the rows are, and the day they were taken."""
+    parts = [_("activities")]
+    for name in NAMED_FILTERS:
+        for value in query.getlist(name):
+            if slug := slugify(value)[:30]:
+                parts.append(slug)
+    parts.append(today.isoformat())
+    return slugify("-".join(str(part) for part in parts))[:120]

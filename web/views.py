@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -21,7 +22,7 @@ from activities.models import (
 )
 from core import caching
 from partners.models import Partner
-from web.exports import csv_response, xlsx_response
+from web.exports import csv_response, export_filename, xlsx_response
 
 LOOKUP_LIMIT = 10
 
@@ -157,7 +158,10 @@ def export(request, respond):
         )
         return HttpResponseBadRequest(f"{problems}\n", content_type="text/plain; charset=utf-8")
     return respond(
-        queryset.prefetch_related(None), request, roles.is_member(request.user), "activities"
+        queryset.prefetch_related(None),
+        request,
+        roles.is_member(request.user),
+        export_filename(request.GET, timezone.localdate()),
     )
 
 

@@ -4,6 +4,7 @@ import csv
 import io
 
 import pytest
+from django.utils import timezone
 
 from activities import roles
 from tests.factories import ActivityFactory, make_user
@@ -33,7 +34,8 @@ def test_a_visitor_filters_opens_a_record_and_downloads_the_csv(live_server, pag
     assert page.get_by_label("Search").input_value() == "Vienna"
 
     filename, text = download_text(page, "Download CSV")
-    assert filename == "activities.csv"
+    # Named after what it holds and the day it was taken.
+    assert filename == f"activities-2011-vienna-{timezone.localdate().isoformat()}.csv"
     rows = list(csv.reader(io.StringIO(text)))
     assert [row[0] for row in rows[1:]] == [
         "Third training workshop on gender and labour migration"
@@ -90,3 +92,21 @@ def test_the_dashboard_draws_its_charts_and_the_skip_link_comes_first(
     assert focused.strip() == "Skip to main content"
     page.get_by_text("Table: activities by thematic area").click()
     assert page.get_by_role("cell", name="15").first.is_visible()
+
+
+@pytest.mark.parametrize("path", ["/activities/", "/?year=2011", "/reports/2011/"])
+def test_on_a_phone_nothing_scrolls_sideways_and_results_come_first(
+    live_server, browser, sample_data, path
+):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server.url}{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        if path == "/activities/":
+            first = page.locator("table.records tbody tr").first.bounding_box()
+            assert first["y"] < 844, "the first result is on the first screen"
+            page.get_by_role("link", name="Filter the list").click()
+            assert page.get_by_label("Search").is_visible()
+    finally:
+        context.close()

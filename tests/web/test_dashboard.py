@@ -98,3 +98,21 @@ def test_data_entry_counts_their_own_confidential_records_and_no_one_elses(clien
     assert client.get("/?year=2011").context["count"] == 4
     client.force_login(make_user(roles.VIEWERS, username="reader"))
     assert client.get("/?year=2011").context["count"] == 3
+
+
+def test_each_figure_stands_beside_the_year_before(client, year):
+    area = year[0].thematic_areas.get()
+    earlier = ActivityFactory(title="Last year", start_date=datetime.date(2010, 3, 1))
+    earlier.thematic_areas.add(area)
+    response = client.get("/?year=2011")
+    context = response.context
+    assert (context["previous_year"], context["previous_count"]) == (2010, 1)
+    bars = {bar.label: bar for bar in next(c for c in context["charts"] if c.key == "areas").bars}
+    assert (bars["Migration"].value, bars["Migration"].previous, bars["Migration"].change) == (
+        3,
+        1,
+        "+2",
+    )
+    page = response.content.decode()
+    assert "(in 2010: 1 activity, 0 participants)." in " ".join(page.split())
+    assert '<th scope="col" class="num">2010</th>' in page

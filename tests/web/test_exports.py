@@ -6,9 +6,17 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
-from tests.factories import ActivityFactory, ActivityPartnerFactory, PartnerFactory
+from tests.factories import (
+    ActivityFactory,
+    ActivityPartnerFactory,
+    InitiativeFactory,
+    OutputFactory,
+    PartnerFactory,
+    ReportSectionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +59,8 @@ def activities():
 def test_the_csv_is_streamed_with_the_lists_rows(client, activities):
     response = client.get(CSV, {"year": "2011"})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert 'filename="activities.csv"' in response["Content-Disposition"]
+    today = timezone.localdate().isoformat()
+    assert f'filename="activities-2011-{today}.csv"' in response["Content-Disposition"]
     rows = csv_rows(response)
     assert rows[0][:4] == ["Title", "Address", "Type", "Dates"]
     assert [r[0] for r in rows[1:]] == ["Training in Vienna"]
@@ -113,3 +122,60 @@ def test_text_that_looks_like_a_formula_is_neutralised(client):
     ActivityFactory(title='=HYPERLINK("http://example.com")')
     rows = csv_rows(client.get(CSV))
     assert rows[1][0].startswith("'=")
+
+
+def test_the_columns_a_manager_compiling_the_report_needs_with_labels_not_codes(client, manager):
+    activity = ActivityFactory(
+        title="Training in Skopje",
+        summary="Two days on *labour migration*.",
+        start_date=datetime.date(2011, 5, 1),
+        date_precision="month",
+        status="ongoing",
+        initiative=InitiativeFactory(title="Gender and migration initiative"),
+        report_section=ReportSectionFactory(title="Capacity-building"),
+        prominence="minor",
+        visibility="internal",
+    )
+    OutputFactory(
+        activity=activity,
+        title="Training handbook",
+        kind="course",
+        issued_on=datetime.date(2011, 6, 1),
+        date_precision="month",
+    )
+    client.force_login(manager)
+    for rows in (csv_rows(client.get(CSV)), xlsx_rows(client.get(XLSX))):
+        row = dict(zip(rows[0], rows[1], strict=True))
+        assert row["Dated to the"] == "Month"
+        assert row["Status"] == "Ongoing"
+        assert row["Review state"] == "Approved"
+        assert row["Visibility"] == "Internal"
+        assert row["Initiative"] == "Gender and migration initiative"
+        assert row["Report section"] == "Capacity-building"
+        assert row["Placement in the report"] == "Minor, under “Others”"
+        assert row["Summary"] == "Two days on *labour migration*."
+        assert row["Outputs"] == "Training handbook (Course or training material, June 2011)"
+        assert row["Dates"] == "May 2011"
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ({}, "activities-{today}"),
+        (
+            {"year": "2011", "thematic_area": "psea", "sort": "title", "page": "2"},
+            "activities-2011-psea-{today}",
+        ),
+        ({"q": "Réfugiés / ÉTÉ"}, "activities-refugies-ete-{today}"),
+        ({"country": "CH", "status": "ongoing"}, "activities-ch-ongoing-{today}"),
+    ],
+)
+def test_the_file_name_says_what_the_rows_are_and_when_they_were_taken(client, query, name):
+    from activities.models import ThematicArea
+
+    ThematicArea.objects.get_or_create(slug="psea", defaults={"name": "PSEA"})
+    ActivityFactory(country="CH", status="ongoing")  # a country the filter offers
+    today = timezone.localdate().isoformat()
+    response = client.get(XLSX, query)
+    assert response.status_code == 200
+    assert f'filename="{name.format(today=today)}.xlsx"' in response["Content-Disposition"]

@@ -105,13 +105,14 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
     make_activities(count, *records)
     if connection.vendor == "postgresql":
         client.get("/")  # computes and keeps the year's figures
-        # 1 first and last year, 1 the kept figures, 1 each for the names of areas, types
-        # and partners
-        with django_assert_num_queries(5):
+        # 1 first and last year, 1 the kept figures of the year and 1 of the year before,
+        # 1 each for the names of areas, types and partners
+        with django_assert_num_queries(6):
             client.get("/")
     else:
-        # SQLite keeps nothing: 1 first and last year, 5 figures, 3 names
-        with django_assert_num_queries(9):
+        # SQLite keeps nothing: 1 first and last year, 5 figures for each of the two
+        # years, 3 names
+        with django_assert_num_queries(14):
             client.get("/")
 
 
