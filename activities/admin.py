@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from activities import history, roles, services, workflow
+from activities.admin_import import ImportAdminMixin
 from activities.admin_review import ReviewAdminMixin
 from activities.forms import ActivityAdminForm, revert_form, stale_message
 from activities.models import (
@@ -41,7 +42,7 @@ class OutputInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(ReviewAdminMixin, RecordAdmin):
+class ActivityAdmin(ImportAdminMixin, ReviewAdminMixin, RecordAdmin):
     form = ActivityAdminForm
     list_display = [
         "title",

@@ -315,13 +315,15 @@ class Activity(models.Model):
         self.start_date = normalise_to_precision(self.start_date, self.date_precision)
 
 
-def unique_slug(title):
-    """A web address made from `title` that no activity has or had ("…-2", "…-3" after it).
+def unique_slug(title, also_taken=()):
+    """A web address made from `title` that no activity has or had ("…-2", "…-3" after it),
+    nor any in `also_taken` (those given to records about to be saved together).
 
     Deleted records keep theirs in history, so that restoring one never finds it taken.
     """
     base = slugify(title)[:240].strip("-") or "activity"
-    taken = set(Activity.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    taken = set(also_taken)
+    taken |= set(Activity.objects.filter(slug__startswith=base).values_list("slug", flat=True))
     taken |= set(Activity.history.filter(slug__startswith=base).values_list("slug", flat=True))
     if base not in taken:
         return base

@@ -5,7 +5,9 @@ unreachable at once. With several app servers, set REDIS_URL so they share one c
 the default in-process cache is right for a single process.
 """
 
+import contextlib
 import hashlib
+import threading
 import uuid
 
 from django.conf import settings
@@ -26,9 +28,29 @@ def data_version():
     return version
 
 
+_deferred = threading.local()
+
+
 def bump_data_version(*args, **kwargs):
     """Invalidate everything cached against the data; connected to every write below."""
+    if getattr(_deferred, "depth", 0):
+        _deferred.pending = True
+        return
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+@contextlib.contextmanager
+def one_bump():
+    """Many writes, one new data version at the end (an import writes thousands of rows:
+    one round trip to the cache each would cost more than the writes)."""
+    _deferred.depth = getattr(_deferred, "depth", 0) + 1
+    try:
+        yield
+    finally:
+        _deferred.depth -= 1
+        if not _deferred.depth and getattr(_deferred, "pending", False):
+            _deferred.pending = False
+            bump_data_version()
 
 
 def page_cache_enabled():

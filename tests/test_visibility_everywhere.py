@@ -198,3 +198,38 @@ def test_an_approved_change_shows_everywhere_the_record_does(client, records, pe
     workflow.approve(activity=records["Publicwidget"], user=manager)
     for url in ["/activities/", "/activities/publicwidget/", "/api/activities/publicwidget/"]:
         assert PENDING in client.get(url).content.decode(), url
+
+
+@pytest.mark.parametrize(
+    ("who", "named"),
+    [
+        ("data entry", {"Publicwidget", "Internalwidget", "Draftwidget"}),
+        ("manager", EVERY),
+    ],
+)
+def test_the_import_preview_names_only_look_alikes_the_importer_may_see(
+    client, records, who, named
+):
+    """Every record's title comes back in a file; the preview names only those one may see."""
+    import io
+
+    user = make_user(
+        roles.DATA_ENTRY if who == "data entry" else roles.MANAGERS, username="importer"
+    )
+    client.force_login(user)
+    activity_type = records["Publicwidget"].activity_type.name
+    lines = ["Title,Type,Summary,Start date"] + [
+        f"{name} meeting,{activity_type},Again.,17/05/2011" for name in sorted(EVERY)
+    ]
+    upload = io.BytesIO("\n".join(lines).encode())
+    upload.name = "again.csv"
+    response = client.post("/admin/activities/activity/import/", {"file": upload})
+    assert response.status_code == 200
+    rows = response.context["result"].rows
+    shown = {other.title.split()[0] for row in rows for other in row.look_alikes}
+    assert shown == named
+    # The page itself: the file's own titles are in it, but no link to a hidden record.
+    page = response.content.decode()
+    for name, activity in records.items():
+        link = f"/admin/activities/activity/{activity.pk}/change/"
+        assert (link in page) == (name in named), name

@@ -1,0 +1,87 @@
+"""Many activities written in one transaction, as one: an import, a restore of many rows.
+
+Row by row, each write would bring the written record's search vector up to date again for
+every partner role it gets (database triggers, migration 0006) and tell the cache once per
+row that the data changed. In bulk, the triggers rest until the end of the transaction and
+the vectors of the records written are computed once; the cache hears of it once.
+"""
+
+import contextlib
+
+from django.db import connection, transaction
+
+from core.caching import bump_data_version, one_bump
+
+RECOMPUTE = (
+    "UPDATE activities_activity SET search = "
+    "activities_search_vector(id, title, summary, city) WHERE id = ANY(%s)"
+)
+
+
+@contextlib.contextmanager
+def writes_in_bulk():
+    """Yield a list; put in it the ids of the activities written. Opens a transaction."""
+    written = []
+    with one_bump(), transaction.atomic():
+        postgresql = connection.vendor == "postgresql"
+        if postgresql:
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL gcu.bulk_search = 'on'")
+        yield written
+        if postgresql:
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL gcu.bulk_search = 'off'")
+                if written:
+                    cursor.execute(RECOMPUTE, [list(written)])
+
+
+def create_many(entries, *, user):
+    """Create new activities as drafts of `user`, each with its history entry.
+
+    entries: (activity, areas, (partner, role) pairs, reason) for unsaved, checked
+    activities. A few statements for them all instead of some twenty each: the records,
+    their area links and partner roles in bulk (the roles with their own history), then one
+    history entry per record holding its relations, as the services write them one by one.
+    """
+    from simple_history.utils import bulk_create_with_history
+
+    from activities import history
+    from activities.models import Activity, ActivityPartner
+    from activities.records import unique_slug
+
+    entries = list(entries)
+    with writes_in_bulk() as written:
+        taken = set()
+        for activity, _areas, _roles, _reason in entries:
+            activity.created_by = activity.updated_by = user
+            activity.version = 1
+            if not activity.slug:
+                activity.slug = unique_slug(activity.title, also_taken=taken)
+            taken.add(activity.slug)
+        Activity.objects.bulk_create([entry[0] for entry in entries])
+        link = Activity.thematic_areas.through
+        link.objects.bulk_create(
+            link(activity_id=activity.pk, thematicarea_id=area.pk)
+            for activity, areas, _roles, _reason in entries
+            for area in areas
+        )
+        bulk_create_with_history(
+            [
+                ActivityPartner(activity=activity, partner=partner, role=role)
+                for activity, _areas, roles, _reason in entries
+                for partner, role in roles
+            ],
+            ActivityPartner,
+            default_user=user,
+        )
+        for activity, areas, roles, reason in entries:
+            # What relations_of would read back, without reading it back.
+            activity._history_relations = {
+                "areas": sorted(area.pk for area in areas),
+                "partner_roles": sorted([partner.pk, role] for partner, role in roles),
+                "outputs": [],
+            }
+            history.record(activity, "+", user=user, reason=reason)
+            written.append(activity.pk)
+        bump_data_version()
+    return [entry[0] for entry in entries]
