@@ -22,12 +22,12 @@ from activities.models import (
     ThematicArea,
     visibility_rule,
 )
-from core.admin import RecordAdmin, SafeAutocompleteAdmin
+from core.admin import NamedBoxesInline, RecordAdmin, SafeAutocompleteAdmin
 from core.dates import format_date_range
 from partners.models import Partner
 
 
-class ActivityPartnerInline(SafeAutocompleteAdmin, admin.TabularInline):
+class ActivityPartnerInline(NamedBoxesInline, SafeAutocompleteAdmin, admin.TabularInline):
     model = ActivityPartner
     extra = 1
     autocomplete_fields = ["partner"]
@@ -35,7 +35,7 @@ class ActivityPartnerInline(SafeAutocompleteAdmin, admin.TabularInline):
     verbose_name_plural = _("partners and their roles")
 
 
-class OutputInline(admin.TabularInline):
+class OutputInline(NamedBoxesInline, admin.TabularInline):
     model = Output
     extra = 0
     fields = ["title", "kind", "issued_on", "date_precision", "url"]
@@ -75,6 +75,10 @@ class ActivityAdmin(ImportAdminMixin, ReviewAdminMixin, RecordAdmin):
     inlines = [ActivityPartnerInline, OutputInline]
     readonly_fields = ["created_by", "created_at", "updated_by", "updated_at"]
     save_on_top = True
+
+    class Media:
+        css = {"all": ["css/admin-activity.css"]}
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "activity_type", "summary"]}),
         (

@@ -12,6 +12,8 @@ from django.db import connection, transaction
 
 from core.caching import bump_data_version, one_bump
 
+# So many rows written at once that the tables' statistics are renewed afterwards.
+ANALYZE_AFTER = 1000
 RECOMPUTE = (
     "UPDATE activities_activity SET search = "
     "activities_search_vector(id, title, summary, city) WHERE id = ANY(%s)"
@@ -33,6 +35,13 @@ def writes_in_bulk():
                 cursor.execute("SET LOCAL gcu.bulk_search = 'off'")
                 if written:
                     cursor.execute(RECOMPUTE, [list(written)])
+                if len(written) >= ANALYZE_AFTER:
+                    # The planner's statistics describe the tables before the load; with
+                    # autovacuum off or slow, nothing else would bring them up to date.
+                    cursor.execute(
+                        "ANALYZE activities_activity, activities_activitypartner,"
+                        " activities_activity_thematic_areas"
+                    )
 
 
 def create_many(entries, *, user):

@@ -111,6 +111,10 @@ class SafeAutocompleteAdmin:
 class RecordAdmin(SafeAutocompleteAdmin, SimpleHistoryAdmin):
     """SimpleHistoryAdmin that answers only within `get_queryset` and `visible_history`."""
 
+    class Media:
+        # Type-ahead boxes named after their fields (static/js/admin-labels.js).
+        js = ["js/admin-labels.js"]
+
     @property
     def history_manager(self):
         return getattr(self.model, self.model._meta.simple_history_manager_attribute)
@@ -194,3 +198,14 @@ class RecordAdmin(SafeAutocompleteAdmin, SimpleHistoryAdmin):
         extra_context = {**(extra_context or {}), **self.version_context(request, version)}
         with transaction.atomic():
             return super().history_form_view(request, obj.pk, version.history_id, extra_context)
+
+
+class NamedBoxesInline:
+    """For tabular inlines: a table row has no <label> per box, so each box is named after
+    its field for screen readers (the column heading says it only to sighted readers)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and getattr(db_field, "verbose_name", None):
+            field.widget.attrs["aria-label"] = str(db_field.verbose_name).capitalize()
+        return field

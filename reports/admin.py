@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from activities import roles
-from core.admin import RecordAdmin
+from core.admin import NamedBoxesInline, RecordAdmin
 from core.dates import format_date_range
 from reports import markup, services
 from reports.models import AnnualReport, ReportHeading, ReportState
@@ -19,7 +19,7 @@ from reports.models import AnnualReport, ReportHeading, ReportState
 MARKUP_FIELDS = ("introduction", "closing")
 
 
-class ReportHeadingInline(admin.TabularInline):
+class ReportHeadingInline(NamedBoxesInline, admin.TabularInline):
     model = ReportHeading
     extra = 1
     fields = ["order", "title", "sections"]

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import translation
 
 from core.dates import format_date, format_date_range, normalise_to_precision
 
@@ -43,3 +44,48 @@ def test_no_leading_zeros_and_no_abbreviations():
 )
 def test_dates_known_to_the_month_or_year_are_kept_on_its_first_day(precision, expected):
     assert normalise_to_precision(d(2011, 6, 17), precision) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "start", "end", "precision", "expected"),
+    [
+        ("fr", d(2011, 3, 8), None, "day", "8 mars 2011"),
+        ("fr", d(2011, 3, 1), None, "day", "1er mars 2011"),
+        ("fr", d(2011, 5, 17), d(2011, 5, 18), "day", "17 et 18 mai 2011"),
+        ("fr", d(2010, 11, 15), d(2010, 11, 24), "day", "du 15 au 24 novembre 2010"),
+        ("fr", d(2010, 11, 30), d(2010, 12, 2), "day", "du 30 novembre au 2 décembre 2010"),
+        (
+            "fr",
+            d(2010, 12, 28),
+            d(2011, 1, 3),
+            "day",
+            "du 28 décembre 2010 au 3 janvier 2011",
+        ),
+        ("fr", d(2011, 6, 1), None, "month", "juin 2011"),
+        ("fr", d(2010, 11, 1), d(2010, 12, 1), "month", "de novembre à décembre 2010"),
+        ("fr", d(2010, 1, 1), d(2011, 1, 1), "year", "de 2010 à 2011"),
+        ("es", d(2011, 3, 8), None, "day", "8 de marzo de 2011"),
+        ("es", d(2011, 5, 17), d(2011, 5, 18), "day", "17 y 18 de mayo de 2011"),
+        ("es", d(2010, 11, 15), d(2010, 11, 24), "day", "del 15 al 24 de noviembre de 2010"),
+        (
+            "es",
+            d(2010, 11, 30),
+            d(2010, 12, 2),
+            "day",
+            "del 30 de noviembre al 2 de diciembre de 2010",
+        ),
+        (
+            "es",
+            d(2010, 12, 28),
+            d(2011, 1, 3),
+            "day",
+            "del 28 de diciembre de 2010 al 3 de enero de 2011",
+        ),
+        ("es", d(2011, 6, 1), None, "month", "junio de 2011"),
+        ("es", d(2010, 11, 1), d(2011, 7, 1), "month", "de noviembre de 2010 a julio de 2011"),
+        ("en", d(2010, 11, 1), d(2010, 12, 1), "month", "November to December 2010"),
+    ],
+)
+def test_each_language_writes_dates_its_own_un_way(language, start, end, precision, expected):
+    with translation.override(language):
+        assert format_date_range(start, end, precision) == expected

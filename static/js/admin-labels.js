@@ -1,0 +1,49 @@
+// Type-ahead boxes (select2) name themselves after the field they stand for.
+//
+// Select2 hides the real <select> and shows a box labelled by its own current text, which
+// is empty until something is chosen: a screen reader announced "combo box" and nothing
+// more. Each box, and the search field of the multiple ones, gets the field's name: the
+// select's own aria-label (inline rows), or the text of its <label>.
+(function () {
+  "use strict";
+
+  function nameOf(select) {
+    if (select.getAttribute("aria-label")) {
+      return select.getAttribute("aria-label");
+    }
+    var label = select.id && document.querySelector('label[for="' + select.id + '"]');
+    return label ? label.textContent.replace(/:\s*$/, "").trim() : "";
+  }
+
+  function nameBoxes(root) {
+    root.querySelectorAll("select.admin-autocomplete").forEach(function (select) {
+      var name = nameOf(select);
+      var box = select.nextElementSibling;
+      if (!name || !box || !box.classList.contains("select2")) {
+        return;
+      }
+      var parts = ".select2-selection, .select2-selection__rendered, .select2-search__field";
+      box.querySelectorAll(parts).forEach(function (el) {
+        el.setAttribute("aria-label", name);
+      });
+    });
+  }
+
+  // Select2 makes its boxes when the page is ready, when an inline row is added, and makes
+  // a multiple box's search field again after each choice: name whatever it adds.
+  new MutationObserver(function (changes) {
+    var seen = new Set();
+    changes.forEach(function (change) {
+      change.addedNodes.forEach(function (node) {
+        var box = node.nodeType === 1 && node.closest && node.closest(".select2");
+        if (box && box.parentNode && !seen.has(box.parentNode)) {
+          seen.add(box.parentNode);
+          nameBoxes(box.parentNode);
+        }
+      });
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", function () {
+    nameBoxes(document);
+  });
+})();
