@@ -27,7 +27,10 @@ system-libraries:
 	       echo "Note: the report's PDF needs the Pango library: apt-get install libpango-1.0-0 libpangoft2-1.0-0 (Debian, Ubuntu) or brew install pango (macOS)."; \
 	     fi; }
 
+# The translation catalogues are compiled from locale/*/*.po on every install, run and
+# test (only those that changed), in Python: no gettext tools needed.
 install: $(STAMP)
+	@$(DEV_ENV) $(MANAGE) compile_catalogues --verbosity 0
 
 # Debug mode, on this machine only: the settings refuse it for any other host name.
 DEV_ENV = DJANGO_DEBUG=true

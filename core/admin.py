@@ -10,13 +10,15 @@ and past versions are filtered by `visible_history`.
 import re
 
 from django import forms
+from django.contrib.admin import widgets
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import PAGE_VAR, SEARCH_VAR, ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 INTEGER = re.compile(r"^[+-]?\d+$")
@@ -114,6 +116,13 @@ class RecordAdmin(SafeAutocompleteAdmin, SimpleHistoryAdmin):
     class Media:
         # Type-ahead boxes named after their fields (static/js/admin-labels.js).
         js = ["js/admin-labels.js"]
+
+    # Date boxes say how a date is typed: day first, in every language.
+    formfield_overrides = {
+        models.DateField: {
+            "widget": widgets.AdminDateWidget(attrs={"placeholder": _("dd/mm/yyyy")}),
+        },
+    }
 
     @property
     def history_manager(self):

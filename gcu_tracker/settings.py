@@ -228,6 +228,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates typed day first in every language, and shown as the organisation writes them.
+FORMAT_MODULE_PATH = ["gcu_tracker.formats"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/Zurich")
 USE_I18N = True
 USE_TZ = True

@@ -28,6 +28,8 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/notifications/", notification_settings, name="notifications"),
     path("api/", include("api.urls")),
+    # The language switcher posts here; the choice is kept in a cookie.
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include((activity_patterns, "activities"))),
     path("partners/", include((partner_patterns, "partners"))),
     path("reports/", include("reports.urls")),
