@@ -54,7 +54,6 @@ def create_many(entries, *, user):
     """
     from simple_history.utils import bulk_create_with_history
 
-    from activities import history
     from activities.models import Activity, ActivityPartner
     from activities.records import unique_slug
 
@@ -69,7 +68,7 @@ def create_many(entries, *, user):
             taken.add(activity.slug)
         Activity.objects.bulk_create([entry[0] for entry in entries])
         link = Activity.thematic_areas.through
-        link.objects.bulk_create(
+        links = link.objects.bulk_create(
             link(activity_id=activity.pk, thematicarea_id=area.pk)
             for activity, areas, _roles, _reason in entries
             for area in areas
@@ -83,14 +82,43 @@ def create_many(entries, *, user):
             ActivityPartner,
             default_user=user,
         )
-        for activity, areas, roles, reason in entries:
-            # What relations_of would read back, without reading it back.
-            activity._history_relations = {
+        record_created(entries, links, user=user)
+        written.extend(activity.pk for activity, *_rest in entries)
+        bump_data_version()
+    return [entry[0] for entry in entries]
+
+
+def record_created(entries, links, *, user):
+    """One history entry per new activity, as history.record writes it one by one: the
+    record's fields, its relations, and its area links in the history's own link table."""
+    from django.utils import timezone
+
+    from activities.models import Activity, activity_history
+
+    History = Activity.history.model
+    AreaHistory = activity_history.m2m_models[Activity._meta.get_field("thematic_areas")]
+    now = timezone.now()
+    entries_of = {}
+    for activity, areas, roles, reason in entries:
+        entries_of[activity.pk] = History(
+            history_date=now,
+            history_user=user,
+            history_change_reason=reason,
+            history_type="+",
+            relations={
                 "areas": sorted(area.pk for area in areas),
                 "partner_roles": sorted([partner.pk, role] for partner, role in roles),
                 "outputs": [],
-            }
-            history.record(activity, "+", user=user, reason=reason)
-            written.append(activity.pk)
-        bump_data_version()
-    return [entry[0] for entry in entries]
+            },
+            **{field.attname: getattr(activity, field.attname) for field in History.tracked_fields},
+        )
+    History.objects.bulk_create(entries_of.values())
+    AreaHistory.objects.bulk_create(
+        AreaHistory(
+            history=entries_of[row.activity_id],
+            id=row.pk,
+            activity_id=row.activity_id,
+            thematicarea_id=row.thematicarea_id,
+        )
+        for row in links
+    )

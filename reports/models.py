@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -37,6 +38,29 @@ DEFAULT_SENTENCES = {
     ),
     "reach_sentence": _("Since it began, the initiative has reached {count} {label}."),
 }
+
+
+def in_report_language(key):
+    """A builder sentence as a new report starts with it: in the report's language (the
+    site's), whatever language the manager who creates the report reads the admin in."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(DEFAULT_SENTENCES[key])
+
+
+def default_areas_sentence():
+    return in_report_language("areas_sentence")
+
+
+def default_others_title():
+    return in_report_language("others_title")
+
+
+def default_others_sentence():
+    return in_report_language("others_sentence")
+
+
+def default_reach_sentence():
+    return in_report_language("reach_sentence")
 
 
 # What a new year's report takes over from the last one (reports/services.py, start_from).
@@ -116,26 +140,26 @@ class AnnualReport(models.Model):
         _("lead of the list of thematic areas"),
         max_length=300,
         blank=True,
-        default=DEFAULT_SENTENCES["areas_sentence"],
+        default=default_areas_sentence,
         help_text=_("Leave empty for no list of thematic areas."),
     )
     others_title = models.CharField(
         _("heading of the minor items"),
         max_length=100,
         blank=True,
-        default=DEFAULT_SENTENCES["others_title"],
+        default=default_others_title,
     )
     others_sentence = models.CharField(
         _("lead of the minor items"),
         max_length=300,
         blank=True,
-        default=DEFAULT_SENTENCES["others_sentence"],
+        default=default_others_sentence,
     )
     reach_sentence = models.CharField(
         _("people reached by an initiative"),
         max_length=300,
         blank=True,
-        default=DEFAULT_SENTENCES["reach_sentence"],
+        default=default_reach_sentence,
         help_text=_(
             "Ends the paragraph of an initiative that counts people: {count} is the sum from "
             "its records, {label} what they are counted as. Leave empty to say nothing."

@@ -124,3 +124,23 @@ def test_the_api_explains_itself_in_the_readers_language(client):
     response = client.get("/api/activities/?year=abc", HTTP_ACCEPT_LANGUAGE="fr")
     assert response.status_code == 400
     assert "nombre" in str(response.json()).lower()
+
+
+@pytest.mark.django_db
+def test_a_report_started_by_a_french_reader_is_still_written_in_english():
+    """The builder's own sentences start in the report's language, not the admin's."""
+    from django.utils import translation
+
+    from reports.models import AnnualReport
+
+    with translation.override("fr"):
+        report = AnnualReport.objects.create(
+            year=2031,
+            title="Gender Coordination Report 2031",
+            symbol="CRP/56",
+            period_start=datetime.date(2030, 10, 1),
+            period_end=datetime.date(2031, 9, 30),
+        )
+    report.refresh_from_db()
+    assert report.others_title == "Others"
+    assert report.others_sentence.startswith("The Unit also carried out")

@@ -266,3 +266,28 @@ def test_only_those_who_may_add_records_may_import(client, viewer, who, status):
 def test_the_changelist_offers_the_import(data_entry_client):
     page = data_entry_client.get(reverse("admin:activities_activity_changelist"))
     assert IMPORT in page.content.decode()
+
+
+def test_an_imported_records_history_is_what_a_saved_one_would_have(
+    data_entry_client, data_entry, registries
+):
+    """Written in bulk, the first history entry holds the same as history.record writes:
+    the fields, the relations, and the area links, so the next change shows only itself."""
+    from activities import history, services
+
+    confirm(data_entry_client, preview(data_entry_client, csv_file([GOOD])))
+    activity = Activity.objects.get()
+    first = activity.history.get()
+    assert (first.history_type, first.history_user) == ("+", data_entry)
+    assert first.relations == history.relations_of(activity.pk)
+    assert list(first.thematic_areas.values_list("thematicarea_id", flat=True)) == [
+        registries["area"].pk
+    ]
+    assert first.version == 1 and first.title == activity.title
+
+    activity.title = "Training on safe migration, second edition"
+    services.save_activity(activity=activity, user=data_entry, based_on=1)
+    latest = activity.history.order_by("-history_date", "-history_id").first()
+    changed = set(latest.diff_against(first).changed_fields)
+    assert "title" in changed
+    assert "thematic_areas" not in changed
