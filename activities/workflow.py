@@ -366,7 +366,15 @@ def approve_change(*, change, user, comment=""):
         reason=_("Change by %(who)s approved") % {"who": change.author or _("someone")},
     )
     author = change.author
-    _log(activity, user, ReviewAction.CHANGE_APPROVED, ChangeState.SUBMITTED, "", comment)
+    # The change now is the approved record: the log says so rather than leaving "To" blank.
+    _log(
+        activity,
+        user,
+        ReviewAction.CHANGE_APPROVED,
+        ChangeState.SUBMITTED,
+        ReviewState.APPROVED,
+        comment,
+    )
     change.delete()
     notifications.decided(activity=activity, by=user, approved=True, comment=comment, author=author)
     return activity

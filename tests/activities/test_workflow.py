@@ -195,7 +195,12 @@ def test_an_approved_change_is_applied_to_the_same_record_as_one_change(people):
     assert list(stored.thematic_areas.all()) == [area]
     assert stored.history.count() == entries + 1
     assert not PendingChange.objects.exists()
-    assert ReviewEvent.objects.filter(activity_id=activity.pk, action="change_approved").exists()
+    approved = ReviewEvent.objects.get(activity_id=activity.pk, action="change_approved")
+    # The log reads "Submitted for review → Approved", not "→ —".
+    assert (str(approved.from_label), str(approved.to_label)) == (
+        "Submitted for review",
+        "Approved",
+    )
 
 
 def test_a_returned_change_goes_back_to_its_author_with_the_comment(people):

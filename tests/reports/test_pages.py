@@ -85,3 +85,10 @@ def test_the_site_navigation_links_to_the_reports(client, db):
     response = client.get(LIST)
     assert response.status_code == 200
     assert f'<a href="{LIST}" aria-current="page">Reports</a>' in response.content.decode()
+
+
+def test_the_list_offers_each_report_in_its_three_formats(small_report, manager, client):
+    services.mark_final(report=small_report, user=manager)
+    page = client.get(reverse("reports:index")).content.decode()
+    for name in ("export", "export-docx", "export-pdf"):
+        assert reverse(f"reports:{name}", args=[small_report.year]) in page

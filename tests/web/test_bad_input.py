@@ -71,6 +71,8 @@ def test_a_wrong_filter_shows_its_message_next_to_the_field_and_no_rows(client, 
     assert response.context["filter"].errors
     assert list(response.context["activities"]) == []
     assert 'class="errorlist"' in response.content.decode()
+    # No download is offered that would only answer the same error.
+    assert "export.csv" not in response.content.decode()
 
 
 def test_a_wrong_filter_on_an_export_is_a_400_naming_the_field(client):
