@@ -7,7 +7,7 @@ import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, Value
+from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -125,6 +125,14 @@ class StableOrderingFilter(django_filters.OrderingFilter):
     keeps the newest first.
     """
 
+    def build_choices(self, fields, labels):
+        """Relevance has one direction, best first: no "Relevance (descending)"."""
+        return [
+            (value, label)
+            for value, label in super().build_choices(fields, labels)
+            if value != "-relevance"
+        ]
+
     def filter(self, qs, value):
         if not value:
             return qs
@@ -234,6 +242,13 @@ class ActivityFilter(django_filters.FilterSet):
                     if type(field.widget) is forms.Select:
                         field.widget.__class__ = QuickSelect
 
+            def clean(self):
+                cleaned = super().clean()
+                span = cleaned.get("date")
+                if span and span.start and span.stop and span.start > span.stop:
+                    self.add_error("date", _("The first date is after the second: swap them."))
+                return cleaned
+
         return RequestForm
 
     def search(self, queryset, name, value):
@@ -264,7 +279,15 @@ class ActivityFilter(django_filters.FilterSet):
                 | Q(city__icontains=word)
                 | Exists(partner_match)
             )
-        return queryset.annotate(rank=Value(0.0))
+        # Relevance without the index: records whose title holds every word come first.
+        in_title = Q()
+        for word in words:
+            in_title &= Q(title__icontains=word)
+        return queryset.annotate(
+            rank=Case(
+                When(in_title, then=Value(1.0)), default=Value(0.0), output_field=FloatField()
+            )
+        )
 
     def filter_year(self, queryset, name, value):
         return queryset.filter(start_date__year=int(value))

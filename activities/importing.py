@@ -349,6 +349,9 @@ def _check_row(row, raw, matcher, unknown):
                 setattr(activity, key, _date(raw[key]))
             except ValueError as problem:
                 errors[key] = str(problem)
+            else:
+                # Shown as typed in the form, day first, whether the cell held text or a date.
+                cells[key] = getattr(activity, key).strftime("%d/%m/%Y")
     for key in ("participants_total", "participants_women", "participants_men"):
         try:
             setattr(activity, key, _count(raw.get(key)))

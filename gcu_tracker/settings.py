@@ -230,6 +230,8 @@ LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates typed day first in every language, and shown as the organisation writes them.
 FORMAT_MODULE_PATH = ["gcu_tracker.formats"]
+# The language chosen with the switcher is remembered for a year, not just the session.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/Zurich")
 USE_I18N = True
 USE_TZ = True

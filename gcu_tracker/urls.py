@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
@@ -14,6 +16,10 @@ admin.site.index_title = _("Records of the Gender Coordination Unit")
 admin.site.index_template = "admin/gcu_index.html"
 
 urlpatterns = [
+    # Browsers ask for /favicon.ico whatever the page links to.
+    # (The address is looked up when asked: the static files' manifest may not exist yet
+    # when this module is imported.)
+    path("favicon.ico", lambda request: redirect(static("favicon.svg"), permanent=True)),
     # Report sections moved from the reports app to activities; old addresses still work.
     re_path(
         r"^admin/reports/reportsection/(?P<rest>.*)$",

@@ -103,3 +103,20 @@ def test_staff_text_is_escaped_on_every_page(client):
     html = client.get(activity.get_absolute_url()).content.decode()
     assert "<img src=x" not in html
     assert "&lt;b&gt;bold&lt;/b&gt;" in html
+
+
+def test_a_reversed_date_range_is_explained_not_answered_with_nothing(client):
+    response = client.get(
+        reverse("activities:list"), {"date_after": "2012-01-01", "date_before": "2011-01-01"}
+    )
+    assert "The first date is after the second" in response.content.decode()
+    export = client.get(
+        reverse("activities:export-csv"), {"date_after": "2012-01-01", "date_before": "2011-01-01"}
+    )
+    assert export.status_code == 400
+
+
+def test_browsers_asking_for_favicon_ico_get_the_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith(".svg")
