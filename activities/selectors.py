@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django_countries import countries
 
 from activities import roles
-from activities.models import Activity, ActivityPartner, Event, Output, ThematicArea
+from activities.models import Activity, ActivityPartner, Event, Output
 from core.caching import for_page
 from partners.models import Partner
 
@@ -145,29 +145,3 @@ def links_of(activity_ids):
         for activity_id, *made in cursor.fetchall():
             outputs[activity_id].append(tuple(made))
     return areas, partners, outputs
-    if connection.vendor == "postgresql":
-        # One array literal: parsed once, where a list becomes thousands of constants.
-        condition = "= ANY(%s::bigint[])"
-        params = ["{" + ",".join(str(int(pk)) for pk in activity_ids) + "}"]
-    else:
-        condition, params = f"IN ({', '.join(['%s'] * len(activity_ids))})", list(activity_ids)
-    link = Activity.thematic_areas.through._meta.db_table
-    area = ThematicArea._meta.db_table
-    role = ActivityPartner._meta.db_table
-    partner = Partner._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT l.activity_id, a.name FROM {link} l JOIN {area} a ON a.id = l.thematicarea_id"
-            f" WHERE l.activity_id {condition} ORDER BY a.{connection.ops.quote_name('order')}, a.name",
-            params,
-        )
-        for activity_id, name in cursor.fetchall():
-            areas[activity_id].append(name)
-        cursor.execute(
-            f"SELECT r.activity_id, p.name, r.role FROM {role} r JOIN {partner} p ON p.id = r.partner_id"
-            f" WHERE r.activity_id {condition} ORDER BY p.name, r.role",
-            params,
-        )
-        for activity_id, name, role_code in cursor.fetchall():
-            partners[activity_id].append((name, role_code))
-    return areas, partners
