@@ -50,8 +50,7 @@ class ActivityAdmin(ImportAdminMixin, ReviewAdminMixin, RecordAdmin):
         "dates",
         "place",
         "report_section",
-        "review_state",
-        "visibility",
+        "state",
         "status",
         "updated_at",
     ]
@@ -234,6 +233,11 @@ class ActivityAdmin(ImportAdminMixin, ReviewAdminMixin, RecordAdmin):
     @admin.display(description=_("place"))
     def place(self, obj):
         return obj.place
+
+    @admin.display(description=_("review and visibility"), ordering="review_state")
+    def state(self, obj):
+        """One column for both, so that the list fits a laptop's screen."""
+        return f"{obj.get_review_state_display()} · {obj.get_visibility_display()}"
 
     # Deleted activities: listed from their history and restored with their inline rows.
 

@@ -10,6 +10,10 @@ TECHNICAL_APPS = ("authtoken", "axes")
 
 
 class SiteAdmin(admin.AdminSite):
+    # The lists of records need the width (the filters already take a column); the first
+    # page and the breadcrumbs lead everywhere the sidebar did.
+    enable_nav_sidebar = False
+
     def get_app_list(self, request, app_label=None):
         apps = super().get_app_list(request, app_label)
         if not request.user.is_superuser:

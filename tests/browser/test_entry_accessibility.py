@@ -41,3 +41,14 @@ def test_the_participants_line_keeps_its_layout_when_it_shows_an_error(
         for name in ("total", "women", "men")
     ]
     assert max(tops) - min(tops) < 2, f"the three boxes moved apart: {tops}"
+
+
+def test_the_list_of_activities_fits_a_laptop_screen(live_server, page, sample_data):
+    """At 1,280 px every column is in view, beside the filters, without scrolling sideways."""
+    make_user(roles.MANAGERS, username="head", password="correct horse battery")
+    sign_in(page, live_server.url, "head")
+    page.goto(f"{live_server.url}/admin/activities/activity/")
+    table = page.locator("#result_list").bounding_box()
+    room = page.locator("#changelist-form").bounding_box()
+    assert table["width"] <= room["width"] + 1, (table, room)
+    assert page.get_by_role("columnheader", name="Last changed").is_visible()
