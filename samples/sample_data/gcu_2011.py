@@ -268,22 +268,24 @@ EVENTS = [
 ]
 
 # Initiatives: the report tells their activities together in one paragraph.
-# "cumulative_label" asks the report to add how many people the initiative has reached.
+# "cumulative_label" asks the report to add how many people the initiative has reached;
+# a text holding "{count}" gets that total where the document gives it.
 INITIATIVES = [
     {
         "slug": "diaspora-women-leaders",
         "title": "Capacity Building Workshop for Women Leaders of Diaspora Associations",
         "cumulative_label": "diaspora women",
         "summary": (
-            "For a second consecutive year, the Unit co-organized this workshop, which prepares "
-            "migrant women living in the North to lead diaspora organizations and to channel the "
-            "skills, knowledge and money of the diaspora towards the development of their "
-            "countries and communities of origin. The 2010 edition met in Haifa, Israel, from 15 "
-            "to 24 November 2010 with 21 participants. In 2011, together with the IOM offices in "
-            "the United Kingdom and in Germany, the Unit held follow-up meetings in London and "
-            "Berlin at which women trained in 2009 and 2010 met again, widened their networks, "
-            "built on what they had learned and planned joint work in their countries of origin "
-            "and destination."
+            "For a second consecutive year, the Unit co-organized this capacity-building "
+            "workshop, which aims to equip migrant women based in the North to guide diaspora "
+            "organizations and to rally diaspora contributions, along with human and "
+            "financial capital, behind the development of countries and communities of origin. "
+            "The 2010 edition met in Haifa, Israel, from 15 to 24 November 2010 with 21 "
+            "participants. Over the two workshops, the Unit has trained {count} diaspora women "
+            "in all. In 2011, together with the IOM offices in the United Kingdom and in Germany, "
+            "the Unit organized follow-up meetings in London and Berlin so that the participants "
+            "of 2009 and 2010 could meet, network, build on the workshop and plan joint efforts "
+            "in their countries of origin and destination."
         ),
     },
     {
@@ -303,27 +305,27 @@ INITIATIVES = [
         "title": "Deskilling of qualified migrant women",
         "summary": (
             "To feed the debates of the Fifty-fifth Session of the Commission on the Status of "
-            "Women and to explain better how brain waste and professional deskilling linked to "
-            "migration affect women, the Unit prepared the book *Crushed hopes: Underemployment "
-            "and Deskilling among Skilled Migrant Women*, due for publication in early 2012, and "
-            "took part in a side event of the session on 25 February 2011. For International Women’s "
-            "Day, it helped draft a press release and contributed to a panel discussion in Geneva "
+            "Women and to help others understand better how brain waste and professional "
+            "deskilling linked to migration affect women, the Unit worked on the book *Crushed "
+            "hopes: Underemployment and Deskilling among Skilled Migrant Women*, due for "
+            "publication in early 2012, and took part in a side event of the session on "
+            "25 February 2011. For International Women’s Day, it helped draft a press release and contributed to a panel discussion in Geneva "
             "on “When education does not lead to decent work and full employment: the plight of "
             "underemployed and deskilled migrant women”. The Unit also took part in a ministerial "
             "roundtable breakfast on “Mobility of skilled migrants and the problem of de-skilling "
             "of migrants”, a side event of the high-level segment of the United Nations Economic "
-            "and Social Council in Geneva, and prepared a one-day creative workshop in Geneva "
-            "giving deskilled migrant women tools to cope with the psychosocial cost of their "
-            "professional situation."
+            "and Social Council in Geneva, and worked on a one-day creative workshop in Geneva "
+            "meant to give deskilled migrant women tools to overcome the psychosocial toll that "
+            "their professional situation takes on them."
         ),
     },
     {
         "slug": "ldc-iv",
         "title": "Fourth United Nations Conference on the Least Developed Countries",
         "summary": (
-            "At the Conference, the IOM Director General was lead discussant in the high-level "
-            "interactive thematic debate on “Human and social development, gender equality and "
-            "empowerment of women”. IOM co-hosted a special event on “Integrating migration and "
+            "At the Conference, the IOM Director General took part as lead discussant in the "
+            "high-level interactive thematic debates, on the theme of “Human and social "
+            "development, gender equality and empowerment of women”. IOM co-hosted a special event on “Integrating migration and "
             "remittances into LDC national and regional development planning, including through "
             "a gender perspective”, chaired by the IOM Director General and by Ms. Michelle "
             "Bachelet, Under-Secretary-General of UN-Women, and mounted an exhibition that "
@@ -335,8 +337,8 @@ INITIATIVES = [
         "title": "Inter-Agency Network on Women and Gender Equality",
         "summary": (
             "The Gender Coordination Unit remained an active member of the Inter-Agency Network "
-            "on Women and Gender Equality. It also takes part in the informal network of United "
-            "Nations gender advisers based in Geneva and, as noted above, joined the common "
+            "on Women and Gender Equality. It also belongs to the informal network of United "
+            "Nations gender advisers based in Geneva and, as noted above, took part in the joint "
             "International Women’s Day celebrations in Geneva."
         ),
     },
@@ -345,8 +347,9 @@ INITIATIVES = [
         "title": "UN-Women",
         "summary": (
             "Twice, in November 2010 and in July 2011, the Unit joined informal briefings with "
-            "Ms. Michelle Bachelet, Under-Secretary-General of UN-Women, on the mandates of the "
-            "two organizations and on where they could work together."
+            "Ms. Michelle Bachelet, Under-Secretary-General of UN-Women, to talk over the "
+            "mandates of the two organizations, possible synergies between them and avenues for "
+            "working together."
         ),
     },
     {
@@ -379,9 +382,10 @@ INITIATIVES = [
             "In 2011, much of the Unit’s capacity went to the prevention of sexual exploitation "
             "and abuse (PSEA). After a special senior management meeting on PSEA in November "
             "2011, the Director General and all departmental Directors endorsed a plan of action, "
-            "whose implementation is followed by a task force set up at Headquarters with the "
-            "Unit as an active member. The Unit also led the design and roll-out of a mandatory "
-            "PSEA sensitization session for all IOM staff, at Headquarters and in the Field."
+            "whose implementation is overseen by a task force set up at Headquarters with the "
+            "Unit as an active member. The Unit’s work also brought about the creation and "
+            "roll-out of a mandatory PSEA sensitization session for all IOM staff, at "
+            "Headquarters and in the Field."
         ),
     },
 ]
@@ -401,11 +405,11 @@ ACTIVITIES = [
         "prominence": "headline",
         "order": 10,
         "summary": (
-            "The Gender Coordination Unit went on preparing information sheets that make key "
-            "facts easier to reach for IOM staff, policymakers and practitioners. A sheet on "
-            "gender, migration and social remittances is ready for release before the end of the "
-            "year, and further sheets on gender and labour migration, on integration and on "
-            "migrant employment are in preparation."
+            "The Gender Coordination Unit went on preparing information sheets, so that IOM "
+            "staff, policymakers and practitioners can reach key information more easily. It has "
+            "prepared a sheet on gender, migration and social remittances, which is to be "
+            "released before the end of the year; further sheets, on gender and labour "
+            "migration, integration and migrant employment, are being drafted."
         ),
         "outputs": [
             {"title": "Gender, migration and social remittances", "kind": "information_sheet"},
@@ -462,9 +466,9 @@ ACTIVITIES = [
         "order": 20,
         "partners": [("iom-uk", "co_organiser")],
         "summary": (
-            "A meeting where women trained in 2009 and 2010 met again, built on the workshop and "
-            "planned joint action in their countries of origin and destination, organized with "
-            "the IOM Office in the United Kingdom."
+            "A meeting organized with the IOM Office in the United Kingdom for the participants "
+            "of 2009 and 2010 to meet, build on the workshop and plan joint action in their "
+            "countries of origin and destination."
         ),
     },
     {
@@ -481,9 +485,8 @@ ACTIVITIES = [
         "order": 20,
         "partners": [("iom-germany", "co_organiser")],
         "summary": (
-            "A meeting where women trained in 2009 and 2010 networked and agreed on joint "
-            "efforts in their countries of origin and destination, organized with the IOM Office "
-            "in Germany."
+            "A meeting organized with the IOM Office in Germany for the participants of 2009 and "
+            "2010 to network and plan joint efforts in their countries of origin and destination."
         ),
     },
     {
@@ -560,7 +563,7 @@ ACTIVITIES = [
         "section": "awareness-raising",
         "prominence": "headline",
         "order": 40,
-        "summary": "The Unit took part in a side event of the session on skilled migrant women.",
+        "summary": "The Unit took part in a side event held during the session on 25 February 2011.",
     },
     {
         "slug": "iwd-2011-deskilling-press-release",
@@ -630,8 +633,8 @@ ACTIVITIES = [
         "prominence": "headline",
         "order": 40,
         "summary": (
-            "A one-day creative workshop giving deskilled migrant women tools to cope with the "
-            "psychosocial toll of their professional situation."
+            "Work on a one-day creative workshop meant to give deskilled migrant women tools to "
+            "overcome the psychosocial toll of their professional situation."
         ),
     },
     {
@@ -666,8 +669,9 @@ ACTIVITIES = [
         "prominence": "headline",
         "order": 60,
         "summary": (
-            "The IOM Director General was lead discussant in the high-level interactive debate "
-            "on human and social development, gender equality and the empowerment of women."
+            "The IOM Director General took part as lead discussant in the high-level interactive "
+            "thematic debates on human and social development, gender equality and the "
+            "empowerment of women."
         ),
     },
     {
@@ -686,8 +690,9 @@ ACTIVITIES = [
         "partners": [("un-women", "co_host")],
         "summary": (
             "Special event co-hosted by IOM and chaired by the IOM Director General and the "
-            "Under-Secretary-General of UN-Women on bringing migration and remittances, with a "
-            "gender perspective, into development planning."
+            "Under-Secretary-General of UN-Women on bringing migration and remittances into the "
+            "national and regional development planning of the least developed countries, "
+            "including through a gender perspective."
         ),
     },
     {
@@ -720,8 +725,9 @@ ACTIVITIES = [
         "summary": (
             "The Unit took part in an expert group meeting on “Gender and migration in Southern "
             "and Eastern Mediterranean and Sub-Sahara African countries” convened by the "
-            "Consortium for Applied Research on International Migration. It started joint work "
-            "on how women’s migration from these regions differs from elsewhere."
+            "Consortium for Applied Research on International Migration. The meeting gave rise "
+            "to joint efforts to learn more about the dynamics of women’s migration in these "
+            "regions, set against the rest of the world."
         ),
     },
     {
@@ -760,11 +766,11 @@ ACTIVITIES = [
         "order": 30,
         "partners": [("iom-uk", "co_organiser"), ("pace-migration", "beneficiary")],
         "summary": (
-            "With the IOM Office in the United Kingdom, the Unit arranged a visit to the United "
-            "Kingdom by Ms. Pernille Frahm, Rapporteur of the Committee on Migration, Refugees "
+            "With the IOM Office in the United Kingdom, the Unit facilitated a visit to the "
+            "United Kingdom by Ms. Pernille Frahm, Rapporteur of the Committee on Migration, Refugees "
             "and Population of the Parliamentary Assembly of the Council of Europe. The visit "
-            "prepared her report *Protecting migrant women in the labour market*, on which the "
-            "Assembly adopted a resolution on 15 April 2011."
+            "fed into the preparation of her report *Protecting migrant women in the labour "
+            "market*, on which the Assembly adopted a resolution on 15 April 2011."
         ),
     },
     {
@@ -781,8 +787,8 @@ ACTIVITIES = [
         "order": 40,
         "partners": [("gmg", "organiser")],
         "summary": (
-            "The Unit helped IOM prepare for the Global Migration Group Symposium on Migration "
-            "and Youth: Harnessing Opportunities for Development."
+            "The Unit backed IOM’s work in preparing the Global Migration Group Symposium on "
+            "Migration and Youth: Harnessing Opportunities for Development."
         ),
     },
     {
@@ -885,7 +891,8 @@ ACTIVITIES = [
         "partners": [("geneva-gender-advisers", "participant")],
         "summary": (
             "The Unit takes part in the informal network of Geneva-based United Nations gender "
-            "advisers, including its joint International Women’s Day celebrations."
+            "advisers; in 2011 it also took part in the joint International Women’s Day "
+            "celebrations in Geneva."
         ),
     },
     {
@@ -899,8 +906,8 @@ ACTIVITIES = [
         "order": 20,
         "partners": [("un-women", "participant")],
         "summary": (
-            "Informal briefing with Ms. Michelle Bachelet on the two organizations’ mandates and "
-            "possible synergies."
+            "Informal briefing with Ms. Michelle Bachelet on the two organizations’ mandates, "
+            "possible synergies and avenues for collaboration."
         ),
     },
     {
@@ -914,8 +921,8 @@ ACTIVITIES = [
         "order": 20,
         "partners": [("un-women", "participant")],
         "summary": (
-            "A further informal briefing with Ms. Michelle Bachelet on avenues for collaboration "
-            "between IOM and UN-Women."
+            "A further informal briefing with Ms. Michelle Bachelet on the two organizations’ "
+            "mandates, possible synergies and avenues for collaboration."
         ),
     },
     {
@@ -1023,9 +1030,9 @@ ACTIVITIES = [
         "order": 70,
         "partners": [("iasc", "collaborator")],
         "summary": (
-            "The Unit steered the endorsement by the IOM Director General of the Inter-Agency "
-            "Standing Committee’s online course on gender and humanitarian action, which will "
-            "join IOM’s training offer."
+            "The Unit oversaw the process by which the IOM Director General endorsed the "
+            "Inter-Agency Standing Committee’s online course on gender and humanitarian action. "
+            "The course will become part of what IOM offers in training."
         ),
         "outputs": [
             {"title": "IASC online course on gender and humanitarian action", "kind": "course"},
@@ -1044,8 +1051,8 @@ ACTIVITIES = [
         "summary": (
             "The Unit kept leading and animating the gender focal point network, giving guidance "
             "to focal points one by one and as a group, and drawing on the network to understand, "
-            "use and promote work in the Field. The network grew again: more focal points, more "
-            "men among them and a wider geographical spread."
+            "use and promote work in the Field better. The network has kept growing: more focal "
+            "points in all, more men among them and a wider geographical spread."
         ),
     },
     # V. Collaboration with service areas and field offices
@@ -1061,7 +1068,8 @@ ACTIVITIES = [
         "partners": [("iom-fit", "participant")],
         "summary": (
             "The Unit sat on the Resource Group of the Field Implementation Team and helped draft "
-            "structural terms of reference for the new Regional Offices and Country Offices."
+            "structural terms of reference for new entities such as the Regional Offices and "
+            "Country Offices."
         ),
     },
     {
@@ -1140,8 +1148,8 @@ ACTIVITIES = [
         "prominence": "headline",
         "order": 10,
         "summary": (
-            "The Unit led the creation and roll-out of a mandatory sensitization session on PSEA "
-            "for all IOM staff at Headquarters and in the Field."
+            "The Unit’s work brought about the creation and roll-out of a mandatory sensitization "
+            "session on PSEA for all IOM staff at Headquarters and in the Field."
         ),
     },
     {
@@ -1155,9 +1163,10 @@ ACTIVITIES = [
         "order": 20,
         "partners": [("iom-hrmd", "organiser")],
         "summary": (
-            "The Unit is contributing actively to the work of the Human Resources Management "
-            "Division on revising the Policy for a Respectful Work Environment and on a "
-            "Grievances Guide that will make internal complaint mechanisms easier for staff to use."
+            "The Unit is contributing actively to the work now led by the Human Resources "
+            "Management Division to revise the Policy for a Respectful Work Environment and to "
+            "create a Grievances Guide that will give staff easier access to internal complaint "
+            "mechanisms."
         ),
     },
     # VII. Sensitization of staff to gender issues
@@ -1177,7 +1186,8 @@ ACTIVITIES = [
             "Director General announced, for International Women’s Day and at a special town hall "
             "meeting, nine special measures to speed up progress towards a higher representation "
             "of women in every category and at every level of the Organization. The Unit and the "
-            "Human Resources Management Division follow how the measures are put into practice."
+            "Human Resources Management Division are monitoring how far the measures have been "
+            "put into practice."
         ),
     },
     # VIII. Ongoing activities
@@ -1194,8 +1204,9 @@ ACTIVITIES = [
         "summary": (
             "The Gender Coordination Unit still attends the meetings of the Appointments and "
             "Postings Board and of the Rotation Appointments and Postings Board as a non-voting "
-            "ex officio member, so that gender considerations receive due attention and the "
-            "Organization moves towards gender balance."
+            "ex officio member, as part of the strategy for making sure that gender "
+            "considerations receive due attention and for helping the Organization reach a "
+            "gender balance."
         ),
     },
     {
@@ -1208,8 +1219,8 @@ ACTIVITIES = [
         "prominence": "paragraph",
         "order": 20,
         "summary": (
-            "The IOM Gender and Migration News keeps reaching a wide readership, among them "
-            "United Nations organizations, the diplomatic corps and academics."
+            "The IOM Gender and Migration News is still sent out to a varied readership, among "
+            "them United Nations organizations, the diplomatic corps and academics."
         ),
     },
 ]
@@ -1223,17 +1234,25 @@ REPORT = {
     "period": ("2010-10-01", "2011-11-30"),
     # The 2011 wording of the builder's own sentences: its workshops *trained* women.
     "reach_sentence": "Through these workshops, the Unit has now trained {count} {label}.",
+    # The lead of the list of thematic areas: the work ran through the year (the period
+    # itself is fourteen months long).
+    "areas_sentence": "Throughout the year, the Unit’s work centred in particular on these "
+    "thematic areas:",
+    # The lead of "Others": the document does not say who carried the activities out.
+    "others_sentence": "The following activities were carried out as well during the "
+    "reporting period:",
     "introduction": (
-        "The year 2011 was the centenary of the Triangle factory fire in New York, in which 146 "
-        "women garment workers lost their lives on 25 March 1911, unable to escape because the "
-        "factory doors had been locked from outside. A hundred years later, thousands of "
-        "migrant women around the world still work in hard and unsafe conditions. Helping to "
-        "make migration safe for women therefore remains at the heart of IOM’s work through "
-        "the Gender Coordination Unit.\n\n"
-        "In 2011, the Unit fed the debates of the Fifty-fifth Session of the Commission on the "
-        "Status of Women, under its priority theme *Access and participation of women and "
-        "girls in education, training and science and technology, including for the promotion "
-        "of women’s equal access to full employment and decent work*, by adding to what is "
-        "known about whether skilled migrant women find decent jobs."
+        "The year 2011 was the centenary of the Triangle factory fire, which was commemorated "
+        "that year. The fire broke out in New York on 25 March 1911 and killed 146 women "
+        "garment workers, who could not escape because the owners had locked the factory "
+        "doors from the outside. A hundred years on, thousands of migrant women workers "
+        "throughout the world still face very hard and unsafe working conditions. Helping to "
+        "make migration safe for women therefore remains one of IOM’s central objectives, "
+        "pursued through the work of the Gender Coordination Unit.\n\n"
+        "In 2011, the Unit contributed to the discussions of the Fifty-fifth Session of the "
+        "Commission on the Status of Women on “Access and participation of women and girls in "
+        "education, training and science and technology, including for the promotion of "
+        "women’s equal access to full employment and decent work”, by improving what is known "
+        "about skilled migrant women’s access to decent jobs, or their lack of it."
     ),
 }

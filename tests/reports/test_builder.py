@@ -93,7 +93,7 @@ def test_minor_items_are_bullets_under_others_with_place_and_dates(sample_report
     found = [spaced(b.text) for b in lead.bullets]
     assert len(found) == 8
     assert (
-        "Consortium for Applied Research on International Migration (Italy, 18 and 19 October 2010). It started"
+        "Consortium for Applied Research on International Migration (Italy, 18 and 19 October 2010). The meeting"
         in found[0]
     )
     assert found[1].endswith("and took part in it (Senegal, 30 November to 2 December 2010).")
@@ -107,7 +107,7 @@ def test_the_bracket_closes_the_first_sentence_not_an_abbreviation(sample_report
     visit = bullets(build_report(sample_report))[2]
     assert "by Ms. Pernille Frahm" in visit
     # The place and dates are the visit's: they close its sentence, not the report's title.
-    assert "Council of Europe (United Kingdom, 8 to 10 February 2011). The visit prepared" in visit
+    assert "Council of Europe (United Kingdom, 8 to 10 February 2011). The visit fed" in visit
 
 
 def test_a_publications_title_is_printed_in_italics_not_taken_for_a_place(sample_report):
