@@ -123,6 +123,27 @@ def format_date_range(start, end=None, precision=DAY):
     return grammar.day.format(d=days, m=months[end.month], y=end.year)
 
 
+def format_date_span(start, end=None):
+    """A span as a document's cover writes it, with an en dash: "26–29 November 2013",
+    "30 November–2 December 2013", "28 December 2013–3 January 2014".
+
+    Running text keeps the spelled-out ranges of `format_date_range`.
+    """
+    if start is None:
+        return ""
+    if end is None or end == start:
+        return format_date(start)
+    grammar, months = _words()
+    if start.year != end.year:
+        return f"{format_date(start)}\u2013{format_date(end)}"
+    if start.month != end.month:
+        first = grammar.day_month.format(d=_day(start, grammar), m=months[start.month])
+        last = grammar.day.format(d=_day(end, grammar), m=months[end.month], y=end.year)
+        return f"{first}\u2013{last}"
+    days = f"{_day(start, grammar)}\u2013{_day(end, grammar)}"
+    return grammar.day.format(d=days, m=months[end.month], y=end.year)
+
+
 def normalise_to_precision(value, precision):
     """Store month- and year-precise dates on their first day, so they sort and filter alike."""
     if value is None:

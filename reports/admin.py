@@ -1,9 +1,11 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import HttpResponseNotAllowed, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -13,25 +15,141 @@ from activities import roles
 from core.admin import NamedBoxesInline, RecordAdmin
 from core.dates import format_date_range
 from reports import markup, services
-from reports.models import AnnualReport, ReportHeading, ReportState
+from reports.models import OWN_TEXTS, AnnualReport, InitiativeText, ReportHeading, ReportState
 
 # The fields of a report's own text, each with a live preview of how it prints.
 MARKUP_FIELDS = ("introduction", "closing")
 
 
+class HeadingForm(forms.ModelForm):
+    """A heading, and the record section it gathers made on the spot when it is new."""
+
+    new_section = forms.CharField(
+        label=_("or a new section"),
+        required=False,
+        max_length=200,
+        help_text=_("Makes a report section of this name, gathered under this heading."),
+    )
+
+    class Meta:
+        model = ReportHeading
+        fields = ["order", "title", "sections"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A heading made with its new section may take the section's name as its title.
+        self.fields["title"].required = False
+
+    def has_changed(self):
+        return super().has_changed() or bool(self.data.get(self.add_prefix("new_section")))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("new_section") and not data.get("title"):
+            data["title"] = data["new_section"]
+            self.instance.title = data["title"]
+        if not data.get("title") and not data.get("DELETE"):
+            self.add_error("title", _("Give the heading as printed, or a new section's name."))
+        return data
+
+
 class ReportHeadingInline(NamedBoxesInline, admin.TabularInline):
     model = ReportHeading
+    form = HeadingForm
     extra = 1
-    fields = ["order", "title", "sections"]
+    fields = ["order", "title", "sections", "new_section"]
     # A handful of sections: ticked in place, one line each.
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     verbose_name = _("heading")
     verbose_name_plural = _("headings, in the order printed")
 
 
+class InitiativeTextInline(NamedBoxesInline, admin.StackedInline):
+    model = InitiativeText
+    extra = 0
+    fields = ["initiative", "text", ("checked", "carried_over")]
+    readonly_fields = ["carried_over"]
+    autocomplete_fields = ["initiative"]
+    verbose_name = _("initiative paragraph")
+    verbose_name_plural = _(
+        "initiative paragraphs: this report's own words for initiatives it tells as one"
+    )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "text":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 5, "data-markup-preview": "true"})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class StartForm(forms.ModelForm):
+    """A new report's own facts, over the report it starts from."""
+
+    source = forms.ModelChoiceField(
+        label=_("start from"), queryset=AnnualReport.objects.none(), empty_label=None
+    )
+
+    class Meta:
+        model = AnnualReport
+        fields = [
+            "year",
+            "title",
+            "symbol",
+            "period_start",
+            "period_end",
+            "issue_date",
+            "session",
+            "session_start",
+            "session_end",
+        ]
+
+    def __init__(self, *args, reports, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].queryset = reports
+        self.order_fields(["source", *self.Meta.fields])
+        for name in ("period_start", "period_end", "issue_date", "session_start", "session_end"):
+            self.fields[name].widget = AdminDateWidget()
+
+    @staticmethod
+    def year_from(value, source):
+        """The year asked for, or the first free one after the source's."""
+        try:
+            year = int(value)
+        except (TypeError, ValueError):
+            return services.free_year_after(source)
+        return year if 1900 <= year <= 2999 else services.free_year_after(source)
+
+
+class ReportForm(forms.ModelForm):
+    """The report, with the texts its manager has checked for this year."""
+
+    checked = forms.MultipleChoiceField(
+        label=_("texts checked for this year"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "The completeness check lists a text carried over from an earlier report until "
+            "you edit it or tick it here, and a text naming a year before the period until "
+            "you tick it."
+        ),
+    )
+
+    class Meta:
+        model = AnnualReport
+        fields = ["year", "title", "symbol"]  # the admin's fieldsets give the rest
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["checked"].choices = [
+            (name, str(AnnualReport._meta.get_field(name).verbose_name).capitalize())
+            for name in OWN_TEXTS
+        ]
+        self.fields["checked"].initial = list(self.instance.checked_texts or [])
+
+
 @admin.register(AnnualReport)
 class AnnualReportAdmin(RecordAdmin):
-    inlines = [ReportHeadingInline]
+    form = ReportForm
+    inlines = [ReportHeadingInline, InitiativeTextInline]
     list_display = ["year", "title", "symbol", "period", "state", "frozen_at"]
     list_display_links = ["year", "title"]
     list_filter = ["state"]
@@ -40,7 +158,7 @@ class AnnualReportAdmin(RecordAdmin):
     change_form_template = "admin/reports/annualreport/change_form.html"
     fieldsets = [
         (None, {"fields": ["year", "title", "symbol"]}),
-        (_("Reporting period"), {"fields": [("period_start", "period_end")]}),
+        (_("Reporting period"), {"fields": [("period_start", "period_end"), "show_period"]}),
         (
             _("Cover block"),
             {
@@ -48,7 +166,6 @@ class AnnualReportAdmin(RecordAdmin):
                     "document_type",
                     ("distribution", "original_language"),
                     "issue_date",
-                    "body",
                     "session",
                     ("session_start", "session_end"),
                 ]
@@ -67,12 +184,13 @@ class AnnualReportAdmin(RecordAdmin):
                 ]
             },
         ),
+        (_("Texts to look at again"), {"fields": ["carried_over_note", "checked"]}),
         (_("Issue"), {"fields": ["state", "frozen_at", "links"]}),
     ]
-    readonly_fields = ["state", "frozen_at", "links"]
+    readonly_fields = ["state", "frozen_at", "links", "carried_over_note"]
 
     class Media:
-        js = ["js/markup-preview.js"]
+        js = ["js/markup-preview.js", "js/report-headings.js"]
         css = {"all": ["css/admin-report.css"]}
 
     def get_queryset(self, request):
@@ -105,11 +223,51 @@ class AnnualReportAdmin(RecordAdmin):
             return []  # the layout of an issued report stays as it was issued
         return super().get_inline_instances(request, obj)
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and obj.is_final:
+            return [(name, spec) for name, spec in fieldsets if "checked" not in spec["fields"]]
+        return fieldsets
+
+    @admin.display(description=_("carried over"))
+    def carried_over_note(self, obj):
+        if obj is None or not obj.carried_over:
+            return "—"
+        names = [str(AnnualReport._meta.get_field(name).verbose_name) for name in obj.carried_over]
+        source = obj.started_from.year if obj.started_from_id else ""
+        return _("From the %(year)s report, not yet edited or checked: %(texts)s") % {
+            "year": source,
+            "texts": ", ".join(names),
+        }
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is InitiativeText:
+            for inline_form in formset.forms:
+                if inline_form.has_changed() and inline_form.instance is not None:
+                    services.note_initiative_text_changes(
+                        inline_form.instance, inline_form.changed_data
+                    )
+        super().save_formset(request, form, formset, change)
+        if formset.model is ReportHeading:
+            for inline_form in formset.forms:
+                name = (
+                    inline_form.cleaned_data.get("new_section") if inline_form.cleaned_data else ""
+                )
+                if name and inline_form.instance.pk and not inline_form.cleaned_data.get("DELETE"):
+                    services.add_section_for(inline_form.instance, name)
+
     def save_related(self, request, form, formsets, change):
-        """A new report composed without headings gets one for every report section."""
+        """A new report composed without headings gets one for every report section; the
+        texts edited or ticked are no longer listed as to be looked at again."""
         super().save_related(request, form, formsets, change)
         if not change and not form.instance.headings.exists():
             services.default_headings(form.instance)
+        if "checked" in form.cleaned_data:
+            services.note_text_changes(
+                report=form.instance,
+                changed=set(form.changed_data),
+                checked=form.cleaned_data["checked"],
+            )
 
     def get_urls(self):
         return [
@@ -117,6 +275,11 @@ class AnnualReportAdmin(RecordAdmin):
                 "preview/",
                 self.admin_site.admin_view(self.preview_view),
                 name="reports_annualreport_preview",
+            ),
+            path(
+                "start/",
+                self.admin_site.admin_view(self.start_from_view),
+                name="reports_annualreport_start",
             ),
             path(
                 "<int:object_id>/start-from/",
@@ -134,21 +297,56 @@ class AnnualReportAdmin(RecordAdmin):
             raise PermissionDenied
         return JsonResponse({"html": str(markup.to_html(request.POST.get("text", "")[:50_000]))})
 
-    def start_from_view(self, request, object_id):
-        """The next year's report, prefilled from this one."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
+    def start_from_view(self, request, object_id=None):
+        """A report for any year, started from any earlier one: the year's title, symbol,
+        period and session suggested by the earlier report's pattern, editable here."""
         if not services.can_issue(request.user):
             raise PermissionDenied
-        previous = get_object_or_404(self.get_queryset(request), pk=object_id)
-        report = services.start_from(previous=previous, user=request.user)
-        self.message_user(
-            request,
-            _("The %(year)s report starts as a copy of %(previous)s: edit anything.")
-            % {"year": report.year, "previous": previous.year},
-            messages.SUCCESS,
+        reports = self.get_queryset(request).order_by("-year")
+        data = request.POST if request.method == "POST" else None
+        source = None
+        chosen = (data or request.GET).get("source") or object_id
+        if chosen:
+            source = reports.filter(pk=chosen).first() if str(chosen).isdigit() else None
+            if source is None:
+                raise Http404
+        source = source or reports.first()
+        if source is None:
+            return redirect("admin:reports_annualreport_add")
+        year = StartForm.year_from((data or request.GET).get("year"), source)
+        suggested = services.suggestions(source, year)
+        if data is not None and "suggest" in data:
+            # Another year or another report chosen: suggestions for it, nothing saved.
+            data = None
+        form = StartForm(
+            data,
+            reports=reports,
+            initial={"source": source.pk, **suggested},
         )
-        return redirect("admin:reports_annualreport_change", report.pk)
+        if data is not None and form.is_valid():
+            values = dict(form.cleaned_data)
+            previous = values.pop("source")
+            report = services.start_from(previous=previous, user=request.user, **values)
+            self.message_user(
+                request,
+                _(
+                    "The %(year)s report starts as a copy of the %(previous)s report. Its "
+                    "introduction, closing text and initiative paragraphs are marked as carried "
+                    "over until you edit or check them."
+                )
+                % {"year": report.year, "previous": previous.year},
+                messages.SUCCESS,
+            )
+            return redirect("admin:reports_annualreport_change", report.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Start a report from an earlier one"),
+            "opts": self.model._meta,
+            "form": form,
+            "source": source,
+            "media": self.media + form.media,
+        }
+        return TemplateResponse(request, "admin/reports/annualreport/start.html", context)
 
     @admin.display(description=_("reporting period"), ordering="period_start")
     def period(self, obj):
@@ -197,11 +395,10 @@ class AnnualReportAdmin(RecordAdmin):
         )
 
     @admin.action(
-        description=_("Start next year's report from the selected one"), permissions=["issue"]
+        description=_("Start another year's report from the selected one"), permissions=["issue"]
     )
     def start_from_this(self, request, queryset):
         if queryset.count() != 1:
             self.message_user(request, _("Choose one report to start from."), messages.WARNING)
             return None
-        report = services.start_from(previous=queryset.get(), user=request.user)
-        return redirect("admin:reports_annualreport_change", report.pk)
+        return redirect("admin:reports_annualreport_start_from", queryset.get().pk)

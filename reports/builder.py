@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
 from activities.models import Activity, DatePrecision, Prominence, ReportSection, ThematicArea
-from core.dates import format_date, format_date_range
+from core.dates import format_date, format_date_range, format_date_span
 from reports import markup
 from reports.document import Bullet, Cover, Item, Paragraph, Report, Section, Source
 
@@ -181,8 +181,8 @@ class Record:
     section_title: str
     initiative_id: int | None
     initiative_title: str | None
-    initiative_summary: str | None
     cumulative_label: str | None
+    participants_total: int | None
 
     # The one rule for how the report names a place.
     place = Activity.place
@@ -203,8 +203,8 @@ RECORD_FIELDS = (
     "report_section__title",
     "initiative_id",
     "initiative__title",
-    "initiative__summary",
     "initiative__cumulative_label",
+    "participants_total",
 )
 
 
@@ -235,9 +235,16 @@ def _fetch_areas(reported):
     )
 
 
+def _fetch_own_texts(report):
+    """One query: the paragraphs this report keeps for initiatives, by initiative."""
+    if report.pk is None:
+        return {}
+    return dict(report.initiative_texts.values_list("initiative_id", "text"))
+
+
 def _fetch_reach(reported, period_end):
-    """One query: participants each counting initiative has reached up to the period's end."""
-    counting = reported.filter(initiative__cumulative_label__gt="").values("initiative_id")
+    """One query: participants each initiative of the period has reached up to its end."""
+    counting = reported.filter(initiative__isnull=False).values("initiative_id")
     rows = (
         Activity.objects.published()
         .filter(initiative__in=counting, start_date__lte=period_end)
@@ -290,22 +297,34 @@ def _reach_sentence(record, reach, wording):
     )
 
 
-def _item(group, numbers, reach, report):
-    """A headline or paragraph item: one activity, or an initiative told as one."""
+COUNT = "{count}"
+
+
+def with_count(text, total):
+    """An initiative's text with its {count} replaced by the people its records reached."""
+    return text.replace(COUNT, number_format(total or 0, force_grouping=True))
+
+
+def _item(group, numbers, reach, report, own_texts):
+    """A headline or paragraph item: one activity, or an initiative told as one, in the
+    words the report keeps for it (or else its records' own summaries)."""
     first = group[0]
     heading = ""
     if first.prominence == Prominence.HEADLINE:
         heading = first.initiative_title if first.initiative_id else first.title
-    if first.initiative_id and split_paragraphs(first.initiative_summary):
+    own = own_texts.get(first.initiative_id, "") if first.initiative_id else ""
+    counted_in_text = COUNT in own
+    if split_paragraphs(own):
         sources = tuple(_source(a) for a in group)
-        texts = [(text, sources) for text in markup.paragraphs(first.initiative_summary)]
+        own = with_count(own, reach.get(first.initiative_id))
+        texts = [(text, sources) for text in markup.paragraphs(own)]
     else:
         texts = [
             (text, (_source(a),))
             for a in sorted(group, key=lambda a: (a.start_date, a.pk))
             for text in markup.paragraphs(a.summary)
         ]
-    wording = report.reach_sentence
+    wording = "" if counted_in_text else report.reach_sentence
     if first.initiative_id and texts and (sentence := _reach_sentence(first, reach, wording)):
         last_text, last_sources = texts[-1]
         texts[-1] = (last_text + markup.plain(" " + sentence), last_sources)
@@ -315,7 +334,7 @@ def _item(group, numbers, reach, report):
     )
 
 
-def _section_items(activities, numbers, reach, report):
+def _section_items(activities, numbers, reach, report, own_texts):
     groups, minor = {}, []
     for activity in activities:
         if activity.prominence == Prominence.MINOR:
@@ -324,7 +343,7 @@ def _section_items(activities, numbers, reach, report):
         # An initiative's activities are told together, where its first one stands.
         key = ("initiative", activity.initiative_id) if activity.initiative_id else activity.pk
         groups.setdefault(key, []).append(activity)
-    items = [_item(group, numbers, reach, report) for group in groups.values()]
+    items = [_item(group, numbers, reach, report, own_texts) for group in groups.values()]
     if minor:
         lead = Paragraph(
             number=next(numbers),
@@ -353,23 +372,22 @@ def _text_paragraphs(source, numbers):
 
 
 def cover_of(report):
-    session_dates = ""
-    if report.session_start:
-        session_dates = format_date_range(report.session_start, report.session_end)
+    """The cover's lines as printed: what the manager typed, the dates in the cover's style."""
+    notes = [report.distribution.strip()]
+    if report.original_language.strip():
+        notes.append(_("Original: %(language)s") % {"language": report.original_language.strip()})
+    notes.append(format_date(report.issue_date) if report.issue_date else "")
     return Cover(
-        document_type=report.document_type,
-        distribution=report.distribution,
-        issue_date=format_date(report.issue_date) if report.issue_date else "",
-        original_language=report.original_language,
-        body=report.body,
-        session=report.session,
-        session_dates=session_dates,
+        notes=tuple(note for note in notes if note),
+        document_type=report.document_type.strip().upper(),
+        session=" ".join(report.session.split()),
+        session_dates=format_date_span(report.session_start, report.session_end),
     )
 
 
 def build_report(report):
-    """The report's structure from the records; five queries whatever their number (six for
-    a report with no headings of its own).
+    """The report's structure from the records; six queries whatever their number (seven
+    for a report with no headings of its own).
 
     `report` is an AnnualReport (its layout, sentences and cover block included).
     """
@@ -378,9 +396,10 @@ def build_report(report):
     areas = _fetch_areas(reported)
     reach = _fetch_reach(reported, report.period_end)
     headings = _fetch_headings(report)
+    own_texts = _fetch_own_texts(report)
 
     numbers = _numbers(report)
-    titled = []
+    titled, unprinted = [], []
 
     intro = _text_paragraphs(report.introduction, numbers)
     if report.areas_sentence and (lines := area_lines(areas)):
@@ -405,8 +424,10 @@ def build_report(report):
         if (heading := heading_of.get(activity.section_id)) is not None:
             gathered[heading.pk].append(activity)
     for heading in headings:
-        if items := _section_items(gathered[heading.pk], numbers, reach, report):
+        if items := _section_items(gathered[heading.pk], numbers, reach, report, own_texts):
             titled.append((heading.title, items))
+        else:
+            unprinted.append(heading.title)
 
     if closing := _text_paragraphs(report.closing, numbers):
         titled.append((report.closing_title, [Item(heading="", paragraphs=tuple(closing))]))
@@ -421,7 +442,10 @@ def build_report(report):
         year=report.year,
         title=report.title,
         symbol=report.symbol,
-        period=markup.glue_dates(format_date_range(report.period_start, report.period_end)),
+        period=markup.glue_dates(format_date_range(report.period_start, report.period_end))
+        if report.show_period
+        else "",
         sections=sections,
         cover=cover_of(report),
+        unprinted_headings=tuple(unprinted),
     )

@@ -48,13 +48,16 @@ class Section:
 
 @dataclass(frozen=True)
 class Cover:
-    """The cover block of a United Nations document; every part may be empty."""
+    """The cover block of a conference room paper, as every format prints it.
 
+    `notes` are the lines under the symbol at the top right (the distribution or language
+    note as typed, "Original: English", the date of issue); then the document type in
+    capitals, the body and session on one line, and the session's dates ("26–29 November
+    2013"). Every part may be empty; nothing is printed that the manager did not give.
+    """
+
+    notes: tuple[str, ...] = ()
     document_type: str = ""
-    distribution: str = ""
-    issue_date: str = ""
-    original_language: str = ""
-    body: str = ""
     session: str = ""
     session_dates: str = ""
 
@@ -70,6 +73,8 @@ class Report:
     period: str
     sections: tuple[Section, ...]
     cover: Cover = Cover()
+    # Headings of the report with nothing in the period: not printed, named in the draft.
+    unprinted_headings: tuple[str, ...] = ()
 
     @property
     def paragraphs(self):

@@ -8,6 +8,7 @@ the copies stored when a report is issued all come from here, so they are the sa
 import base64
 import hashlib
 import re
+from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -30,6 +31,68 @@ def css_string(value):
     return f'"{escaped}"'
 
 
+# The report's typeface ships with the product (reports/fonts, SIL Open Font License): the
+# PDF embeds these files whatever fonts the server has, so an issue is the same file on any
+# server. The HTML file names the same face and, where the reader lacks it, Times New Roman,
+# whose metrics it shares; the Word file names Times New Roman (reports/word.py).
+FONTS = Path(__file__).resolve().parent / "fonts"
+FAMILY = '"Report Serif", "Liberation Serif", "Times New Roman", Times, serif'
+FACES = (
+    # (file, weight, style, the names a reader's machine knows the face by)
+    ("LiberationSerif-Regular.ttf", "normal", "normal", ("Liberation Serif", "Times New Roman")),
+    (
+        "LiberationSerif-Bold.ttf",
+        "bold",
+        "normal",
+        ("Liberation Serif Bold", "Times New Roman Bold"),
+    ),
+    (
+        "LiberationSerif-Italic.ttf",
+        "normal",
+        "italic",
+        ("Liberation Serif Italic", "Times New Roman Italic"),
+    ),
+    (
+        "LiberationSerif-BoldItalic.ttf",
+        "bold",
+        "italic",
+        ("Liberation Serif Bold Italic", "Times New Roman Bold Italic"),
+    ),
+)
+
+
+def font_faces(embedded):
+    """The @font-face rules of the report's face: the shipped files for the PDF, the
+    reader's own copy of the face (by name) in the HTML file, which fetches nothing."""
+    rules = []
+    for file, weight, style, names in FACES:
+        if embedded:
+            source = f'url("{(FONTS / file).as_uri()}")'
+        else:
+            source = ", ".join(f'local("{name}")' for name in names)
+        rules.append(
+            f'@font-face {{ font-family: "Report Serif"; src: {source}; '
+            f"font-weight: {weight}; font-style: {style}; }}"
+        )
+    return "\n".join(rules)
+
+
+def fonts_only():
+    """WeasyPrint's fetcher for the PDF: the shipped font files, and nothing else (a link
+    or a name in a record's text never makes the server fetch anything)."""
+    from weasyprint.urls import URLFetcher
+
+    allowed = {(FONTS / file).as_uri() for file, *_ in FACES}
+
+    class FontsOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url not in allowed:
+                raise ValueError(f"The report's PDF loads nothing but its typeface, not {url}")
+            return super().fetch(url, headers)
+
+    return FontsOnly()
+
+
 FORMATS = {
     "html": "text/html; charset=utf-8",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -37,12 +100,14 @@ FORMATS = {
 }
 
 
-def html_of(report, document):
-    """The standalone HTML of a built report."""
+def html_of(report, document, *, embedded_fonts=False):
+    """The standalone HTML of a built report (for the PDF, with the shipped font files)."""
     with translation.override(settings.LANGUAGE_CODE):
         style = render_to_string(
             "reports/export.css",
             {
+                "faces": mark_safe(font_faces(embedded_fonts)),
+                "family": mark_safe(FAMILY),
                 "symbol": mark_safe(css_string(report.symbol)),
                 "page": mark_safe(css_string(_("Page") + " ")),
             },
@@ -52,11 +117,14 @@ def html_of(report, document):
         )
 
 
-def pdf_of(html):
-    """The HTML laid out on A4 pages, its header on every page but the first."""
+def pdf_of(report, document):
+    """The report laid out on A4 pages in its own typeface, its header on every page but
+    the first."""
     from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
 
-    return HTML(string=html).write_pdf()
+    html = html_of(report, document, embedded_fonts=True)
+    return HTML(string=html, url_fetcher=fonts_only()).write_pdf(font_config=FontConfiguration())
 
 
 def docx_of(document):
@@ -80,8 +148,11 @@ def render_export(report):
 def render_all(report):
     """All three formats from one build of the report: {"html": str, "docx": …, "pdf": …}."""
     document = build(report)
-    html = html_of(report, document)
-    return {"html": html, "docx": docx_of(document), "pdf": pdf_of(html)}
+    return {
+        "html": html_of(report, document),
+        "docx": docx_of(document),
+        "pdf": pdf_of(report, document),
+    }
 
 
 def export_html(report):
@@ -102,9 +173,11 @@ def export_file(report, fmt):
     if issue is not None:
         stored = getattr(issue, fmt)
         return bytes(stored) if stored is not None else None
+    if report.is_final:
+        return None  # issued before its files were kept: only its HTML exists
     if fmt == "docx":
         return docx_of(build(report))
-    return pdf_of(export_html(report))
+    return pdf_of(report, build(report))
 
 
 def export_bytes(report):

@@ -30,6 +30,10 @@ DATE_GLUE = [
     re.compile(r"\b(\d{1,2}) (and|to) (\d{1,2})\b"),
     re.compile(rf"\b({MONTHS}) (and|to) (\d{{1,2}})\b"),
 ]
+# A word joined by hyphens ("UN-Women", "Co-operation"): a line may not break inside it.
+HYPHENATED = re.compile(r"(?<![\w-])(\w+(?:-\w+)+)(?![\w-])")
+# A title and the name it goes with ("Ms. Michelle Bachelet").
+TITLE_GLUE = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|M|Mme|Sr|Sra)\. (?=[A-Z\u00c0-\u00de])")
 LETTER = re.compile(r"^\(([a-z])\)\s+")
 BULLET = re.compile(r"^[-•]\s+")
 INLINE = re.compile(
@@ -40,10 +44,16 @@ ALLOWED = {"p", "em", "a", "ol", "ul", "li"}
 
 
 def glue_dates(text):
-    """No-break spaces inside dates: "17 and 18 May 2011" holds together on one line."""
+    """No-break spaces inside dates and after a title: "17 and 18 May 2011" and
+    "Ms. Michelle" hold together on one line."""
     for pattern in DATE_GLUE:
         text = pattern.sub(lambda m: NBSP.join(m.groups()), text)
-    return text
+    return TITLE_GLUE.sub(lambda m: m.group(1) + "." + NBSP, text)
+
+
+def keep_whole(escaped):
+    """Hyphenated words of escaped HTML text in a span that lines may not break."""
+    return HYPHENATED.sub(r'<span class="nb">\1</span>', escaped)
 
 
 @dataclass(frozen=True)
@@ -73,7 +83,7 @@ class Text:
     def html(self):
         parts = []
         for run in self.runs:
-            piece = html.escape(run.text, quote=False)
+            piece = keep_whole(html.escape(run.text, quote=False))
             if run.italic:
                 piece = f"<em>{piece}</em>"
             if run.href:
@@ -86,8 +96,8 @@ def clean(fragment):
     """The sanitiser, as a second guard behind escaping: only our few tags survive."""
     return nh3.clean(
         fragment,
-        tags=ALLOWED,
-        attributes={"a": {"href"}},
+        tags=ALLOWED | {"span"},
+        attributes={"a": {"href"}, "span": {"class"}},
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener",
     )

@@ -78,8 +78,21 @@ LAYOUT_FIELDS = (
     "document_type",
     "distribution",
     "original_language",
-    "body",
     "session",
+    "show_period",
+)
+
+# The report's own texts that belong to its year: copied into a new report, they arrive
+# marked as carried over until the manager edits or checks them.
+YEAR_TEXTS = ("introduction", "closing")
+# Every text of its own a report prints, checked for years earlier than its period.
+OWN_TEXTS = (
+    "introduction",
+    "closing",
+    "areas_sentence",
+    "others_sentence",
+    "others_title",
+    "reach_sentence",
 )
 
 
@@ -183,17 +196,43 @@ class AnnualReport(models.Model):
     original_language = models.CharField(
         _("original language"), max_length=50, blank=True, help_text=_("For example “English”.")
     )
-    body = models.CharField(
-        _("body the report goes to"),
-        max_length=200,
-        blank=True,
-        help_text=_("For example “Standing Committee on Programmes and Finance”."),
-    )
     session = models.CharField(
-        _("session"), max_length=100, blank=True, help_text=_("For example “Ninth Session”.")
+        _("body and session"),
+        max_length=300,
+        blank=True,
+        help_text=_("On one line, as printed: for example “103rd Session of the Council”."),
     )
     session_start = models.DateField(_("session starts"), null=True, blank=True)
     session_end = models.DateField(_("session ends"), null=True, blank=True)
+    show_period = models.BooleanField(
+        _("print the reporting period under the title"),
+        default=False,
+        help_text=_("The Council's papers print none; the records are chosen by it all the same."),
+    )
+
+    # Where the texts came from, and what the manager has looked at since.
+    started_from = models.ForeignKey(
+        "self",
+        verbose_name=_("started from"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    carried_over = models.JSONField(
+        _("texts carried over"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("Texts copied from an earlier report and not edited or checked since."),
+    )
+    checked_texts = models.JSONField(
+        _("texts checked for this year"),
+        default=list,
+        blank=True,
+        editable=False,
+    )
     state = models.CharField(
         _("state"),
         max_length=5,
@@ -300,6 +339,61 @@ class ReportHeading(models.Model):
         return self.title
 
 
+class InitiativeText(models.Model):
+    """What one report prints for an initiative: its own words, so that another year's
+    text for the same initiative never changes this report."""
+
+    report = models.ForeignKey(
+        AnnualReport,
+        verbose_name=_("report"),
+        on_delete=models.CASCADE,
+        related_name="initiative_texts",
+    )
+    initiative = models.ForeignKey(
+        "activities.Initiative",
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="report_texts",
+    )
+    text = models.TextField(
+        _("paragraphs"),
+        blank=True,
+        help_text=_(
+            "Printed in place of its records' own summaries. {count} puts in the number of "
+            "people its records have reached, summed from them."
+        )
+        + " "
+        + MARKUP_HELP,
+    )
+    carried_over = models.BooleanField(
+        _("carried over"),
+        default=False,
+        help_text=_("Copied from an earlier report and not edited or checked since."),
+    )
+    checked = models.BooleanField(
+        _("checked for this year"),
+        default=False,
+        help_text=_("Tick once the text is right for this report's year."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["report", "initiative__title"]
+        verbose_name = _("initiative paragraph")
+        verbose_name_plural = _("initiative paragraphs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "initiative"],
+                name="initiativetext_one_per_report",
+                violation_error_message=_("This report already has a text for this initiative."),
+            )
+        ]
+
+    def __str__(self):
+        return str(self.initiative)
+
+
 class ReportIssue(models.Model):
     """One issue of a report, in its three formats, kept when the report is issued again."""
 
@@ -314,6 +408,11 @@ class ReportIssue(models.Model):
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
+    )
+    correction = models.BooleanField(
+        _("corrected version"),
+        default=False,
+        help_text=_("Issued again because records of its period changed after an issue."),
     )
     html = models.TextField(_("HTML"))
     # Reports issued before Word and PDF were made have their HTML only.

@@ -17,4 +17,5 @@ urlpatterns = [
     ),
     path("<int:year>/mark-final/", views.mark_final, name="mark-final"),
     path("<int:year>/reopen/", views.reopen, name="reopen"),
+    path("<int:year>/correct/", views.issue_correction, name="correct"),
 ]

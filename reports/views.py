@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
-from reports import completeness, export, services
+from reports import completeness, corrections, export, services
 from reports.builder import build_report
 from reports.models import AnnualReport
 
@@ -33,13 +33,21 @@ def report_detail(request, year):
     context = {
         "report": report,
         "can_issue": can_issue,
-        "issues": report.issues.defer("html", "docx", "pdf").annotate(
-            has_docx=ExpressionWrapper(Q(docx__isnull=False), output_field=BooleanField()),
-            has_pdf=ExpressionWrapper(Q(pdf__isnull=False), output_field=BooleanField()),
+        "issues": list(
+            report.issues.defer("html", "docx", "pdf").annotate(
+                has_docx=ExpressionWrapper(Q(docx__isnull=False), output_field=BooleanField()),
+                has_pdf=ExpressionWrapper(Q(pdf__isnull=False), output_field=BooleanField()),
+            )
         ),
     }
     if report.is_final:
         context["issued_body"] = export.report_body(report.frozen_html)
+        latest = context["issues"][0] if context["issues"] else None
+        context["issued_at"] = latest.issued_at if latest else report.frozen_at
+        if can_issue:
+            # Which records changed since the issue is the managers' to know: a record
+            # that is no longer public must not be named to the public.
+            context["changes"] = corrections.changes_since_issue(report)
     else:
         context["document"] = build_report(report)
         context["trace"] = can_issue
@@ -102,4 +110,19 @@ def reopen(request, year):
     report = get_report(request.user, year)
     services.reopen(report=report, user=request.user)
     messages.success(request, _("The report is a draft again and follows the records."))
+    return redirect(report)
+
+
+@require_POST
+def issue_correction(request, year):
+    """A corrected version of an issued report, built from the records as they stand."""
+    if not services.can_issue(request.user):
+        raise PermissionDenied
+    report = get_report(request.user, year)
+    if not report.is_final:
+        return redirect(report)
+    services.issue_correction(report=report, user=request.user)
+    messages.success(
+        request, _("A corrected version is issued; the earlier issues stay downloadable.")
+    )
     return redirect(report)

@@ -8,17 +8,19 @@ on every page but the first, whose masthead carries the symbol.
 """
 
 import io
+import re
 
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.section import WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Inches, Pt
+from docx.shared import Cm, Pt
 
 FONT = "Times New Roman"
+HYPHEN_INSIDE_WORD = re.compile(r"(?<=\w)-(?=\w)")
 
 
 def render_docx(document):
@@ -56,19 +58,18 @@ def _page_setup(word, document):
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
     section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
     section.left_margin, section.right_margin = Cm(2.5), Cm(2.2)
-    # The first page's masthead carries the symbol; later pages carry it in their header.
+    # The first page's masthead carries the symbol; later pages carry it in their header,
+    # at the top right, with the page number under it.
     section.different_first_page_header_footer = True
-    header = section.header.paragraphs[0]
-    header.text = document.symbol
-    width = section.page_width - section.left_margin - section.right_margin
-    stops = header.paragraph_format.tab_stops
-    # The Header style's own centre and right stops (3.25 and 6.5 inches) are cleared, so
-    # that the page number sits at the right margin of an A4 page.
-    for inherited in (Inches(3.25), Inches(6.5)):
-        stops.add_tab_stop(inherited, WD_TAB_ALIGNMENT.CLEAR)
-    stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-    header.add_run("\t" + _("Page") + " ")
-    _field(header, "PAGE")
+    symbol = section.header.paragraphs[0]
+    symbol.text = document.symbol
+    page = section.header.add_paragraph(_("Page") + " ")
+    _field(page, "PAGE")
+    for line in (symbol, page):
+        line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        line.paragraph_format.space_after = Pt(0)
+        for run in line.runs:
+            run.font.size = Pt(10)
 
 
 def _field(paragraph, instruction):
@@ -102,6 +103,9 @@ def _styles(word):
     normal.font.size = Pt(12)
     normal.paragraph_format.space_after = Pt(8)
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    normal.paragraph_format.widow_control = True
+    # Bullets are set ragged, as in the PDF.
+    word.styles["List Bullet"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     for name in ("List Number", "List Bullet"):
         style = word.styles[name]
         style.paragraph_format.space_after = Pt(8)
@@ -125,40 +129,38 @@ def _styles(word):
 
 
 def _masthead(word, document):
+    """The cover block: symbol and notes at the top right, then the document type, the body
+    and session on one line and its dates, then the title; only what the report gives."""
     cover = document.cover
+    for text, bold, size in [(document.symbol, True, 14)] + [(n, False, 12) for n in cover.notes]:
+        paragraph = word.add_paragraph()
+        paragraph.paragraph_format.left_indent = Cm(11)
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        run = paragraph.add_run(text)
+        run.bold = bold
+        run.font.size = Pt(size)
     lines = [
-        (document.symbol, True),
-        (_("Distr.: %(note)s") % {"note": cover.distribution} if cover.distribution else "", False),
-        (cover.issue_date, False),
-        (
-            _("Original: %(language)s") % {"language": cover.original_language}
-            if cover.original_language
-            else "",
-            False,
-        ),
-    ]
-    for text, bold in lines:
-        if text:
-            paragraph = word.add_paragraph()
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            paragraph.paragraph_format.space_after = Pt(0)
-            paragraph.add_run(text).bold = bold
-    for text, bold in (
-        (cover.document_type, False),
-        (cover.body, True),
+        (cover.document_type, True),
         (cover.session, False),
         (cover.session_dates, False),
-    ):
+    ]
+    first = True
+    for text, bold in lines:
         if text:
             paragraph = word.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
             paragraph.paragraph_format.space_after = Pt(0)
+            if first:
+                paragraph.paragraph_format.space_before = Pt(14)
+                first = False
             paragraph.add_run(text).bold = bold
     title = word.add_paragraph(document.title, style="Title")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_before = Pt(18)
-    period = word.add_paragraph(_("Reporting period: %(period)s") % {"period": document.period})
-    period.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if document.period:
+        period = word.add_paragraph(_("Reporting period: %(period)s") % {"period": document.period})
+        period.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
 def _runs(word, paragraph, text):
@@ -167,8 +169,29 @@ def _runs(word, paragraph, text):
         if run.href:
             _hyperlink(word, paragraph, run)
         else:
-            paragraph.add_run(run.text).italic = run.italic or None
+            added = paragraph.add_run()
+            added.italic = run.italic or None
+            _text_of(added._r, run.text)
     return paragraph
+
+
+def _text_of(element, text):
+    """Text into a run element, the hyphens inside words as Word's non-breaking hyphens, so
+    that "UN-Women" never ends a line at its hyphen (as the PDF keeps it whole)."""
+    position = 0
+    for match in HYPHEN_INSIDE_WORD.finditer(text):
+        _plain_text(element, text[position : match.start()])
+        element.append(OxmlElement("w:noBreakHyphen"))
+        position = match.end()
+    _plain_text(element, text[position:])
+
+
+def _plain_text(element, text):
+    if text:
+        node = OxmlElement("w:t")
+        node.text = text
+        node.set(qn("xml:space"), "preserve")
+        element.append(node)
 
 
 def _hyperlink(word, paragraph, run):
@@ -183,10 +206,7 @@ def _hyperlink(word, paragraph, run):
     if run.italic:
         properties.append(OxmlElement("w:i"))
     element.append(properties)
-    text = OxmlElement("w:t")
-    text.text = run.text
-    text.set(qn("xml:space"), "preserve")
-    element.append(text)
+    _text_of(element, run.text)
     link.append(element)
     paragraph._p.append(link)
 
@@ -247,6 +267,7 @@ class LetterLists:
         return number
 
     def item(self, paragraph, number):
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
         properties = paragraph._p.get_or_add_pPr()
         numbering = OxmlElement("w:numPr")
         level = OxmlElement("w:ilvl")

@@ -273,6 +273,13 @@ def walk_site(walk, site, markers):
         walk.shows("draft report", body, {"Publicmarker"}, ACTIVITY_WORDS)
         export = site.get("/reports/2011/export.html").content.decode()
         walk.shows("report export", export, {"Publicmarker"}, ACTIVITY_WORDS)
+    # Issuing a corrected version is the managers' alone, whatever the year asked.
+    for year in (2011, 1999):
+        corrected = site.post(f"/reports/{year}/correct/")
+        if who == "manager":
+            walk.status(f"correct report {year}", corrected, 302 if year == 2011 else 404)
+        elif corrected.status_code != 403:
+            walk.problems.append(f"correct report {year}: {corrected.status_code} for {who}")
 
 
 def walk_api(walk, api, markers):
@@ -390,6 +397,17 @@ def walk_admin(walk, site, markers, people):
         site.get(f"/admin/reports/annualreport/{draft_report.pk}/change/"),
         200 if who == "manager" else 404,
     )
+    # Starting a report from another shows the reports' titles: the managers' page alone.
+    for start in (
+        "/admin/reports/annualreport/start/",
+        f"/admin/reports/annualreport/{draft_report.pk}/start-from/",
+    ):
+        page = site.get(start)
+        if who == "manager":
+            walk.status("admin start a report", page, 200)
+            walk.shows("admin start a report", page.content.decode(), set(), EVERY_WORD)
+        elif page.status_code not in (302, 403, 404) or DRAFT_REPORT in page.content.decode():
+            walk.problems.append(f"admin start a report: {page.status_code} for {who}")
 
     can_change = who in {"entry1", "entry2", "manager"}
     for word, activity in markers.items():

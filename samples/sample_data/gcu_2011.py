@@ -1232,6 +1232,8 @@ REPORT = {
     "title": "Gender Coordination Report 2011",
     "symbol": "CRP/36",
     "period": ("2010-10-01", "2011-11-30"),
+    # The document gives no date of issue; the sample is issued when its period closes.
+    "issued": "2011-11-30T12:00:00",
     # The 2011 wording of the builder's own sentences: its workshops *trained* women.
     "reach_sentence": "Through these workshops, the Unit has now trained {count} {label}.",
     # The lead of the list of thematic areas: the work ran through the year (the period

@@ -7,10 +7,12 @@ to update only while its last history entry is the loader's and it still holds w
 loader wrote. Records without a history (types, report sections) are only ever created.
 """
 
+import datetime
 from collections import Counter
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 
 from activities import services
 from activities.models import (
@@ -25,7 +27,7 @@ from activities.models import (
 )
 from partners.models import Partner
 from reports import services as report_services
-from reports.models import AnnualReport, ReportHeading
+from reports.models import AnnualReport, InitiativeText, ReportHeading
 from samples.sample_data import gcu_2011 as data
 
 CHANGE_REASON = "Loaded from the 2011 sample records"
@@ -140,7 +142,6 @@ def load_2011():
             {"slug": spec["slug"]},
             {
                 "title": spec["title"],
-                "summary": spec["summary"],
                 "cumulative_label": spec.get("cumulative_label", ""),
             },
         )
@@ -148,11 +149,11 @@ def load_2011():
     }
     for spec in data.ACTIVITIES:
         _load_activity(spec, counter, sections, areas, types, partners, events, initiatives)
-    _load_report(counter, sections)
+    _load_report(counter, sections, initiatives)
     return counter
 
 
-def _load_report(counter, sections):
+def _load_report(counter, sections, initiatives):
     """The 2011 report with its layout, issued, so that anyone may read it.
 
     A report someone has reopened or changed since it was loaded is left as they made it.
@@ -166,17 +167,33 @@ def _load_report(counter, sections):
         "period_end": _date(end),
         "introduction": spec["introduction"],
         "reach_sentence": spec["reach_sentence"],
+        "show_period": False,
+        "checked_texts": ["introduction"],
     }
+    for sentence in ("areas_sentence", "others_sentence"):
+        if sentence in spec:
+            values[sentence] = spec[sentence]
     report = upsert(AnnualReport, counter, {"year": spec["year"]}, values)
     if report is None:
         return None
+    if not report.is_final:
+        # The report's own paragraph for each initiative: its words belong to this report.
+        for item in data.INITIATIVES:
+            text, created = InitiativeText.objects.get_or_create(
+                report=report,
+                initiative=initiatives[item["slug"]],
+                defaults={"text": item["summary"], "checked": True},
+            )
+            counter["initiative paragraphs created"] += created
     if not report.headings.exists():
         for order, (slug, title, _order) in enumerate(data.SECTIONS, start=1):
             heading = ReportHeading.objects.create(report=report, order=order * 10, title=title)
             heading.sections.add(sections[slug])
         counter["report headings created"] += len(data.SECTIONS)
     if not report.is_final and untouched_since_loading(report, values):
-        report_services.mark_final(report=report, user=None)
+        # Issued when its period closed, not on the day the sample is loaded.
+        issued = timezone.make_aware(datetime.datetime.fromisoformat(spec["issued"]))
+        report_services.mark_final(report=report, user=None, at=issued)
         counter["reports issued"] += 1
     return report
 

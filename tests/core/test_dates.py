@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import translation
 
-from core.dates import format_date, format_date_range, normalise_to_precision
+from core.dates import format_date, format_date_range, format_date_span, normalise_to_precision
 
 d = datetime.date
 
@@ -89,3 +89,22 @@ def test_dates_known_to_the_month_or_year_are_kept_on_its_first_day(precision, e
 def test_each_language_writes_dates_its_own_un_way(language, start, end, precision, expected):
     with translation.override(language):
         assert format_date_range(start, end, precision) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "start", "end", "expected"),
+    [
+        ("en", d(2013, 11, 26), d(2013, 11, 29), "26–29 November 2013"),
+        ("en", d(2013, 11, 30), d(2013, 12, 2), "30 November–2 December 2013"),
+        ("en", d(2013, 12, 28), d(2014, 1, 3), "28 December 2013–3 January 2014"),
+        ("en", d(2013, 11, 26), None, "26 November 2013"),
+        ("en", d(2013, 11, 26), d(2013, 11, 26), "26 November 2013"),
+        ("fr", d(2013, 11, 26), d(2013, 11, 29), "26–29 novembre 2013"),
+        ("fr", d(2013, 11, 1), d(2013, 11, 3), "1er–3 novembre 2013"),
+        ("es", d(2013, 11, 26), d(2013, 11, 29), "26–29 de noviembre de 2013"),
+        ("es", d(2013, 11, 30), d(2013, 12, 2), "30 de noviembre–2 de diciembre de 2013"),
+    ],
+)
+def test_a_cover_writes_its_session_dates_with_an_en_dash(language, start, end, expected):
+    with translation.override(language):
+        assert format_date_span(start, end) == expected

@@ -138,17 +138,19 @@ def test_a_record_known_only_to_its_year_and_without_place_gets_no_bracket(sampl
 def test_people_trained_so_far_are_summed_from_the_records(sample_report):
     haifa = build_report(sample_report).paragraphs[4]
     assert haifa.number == 5
-    # The 2011 report's own wording: its workshops trained women (they did not "reach" them).
-    assert spaced(haifa.text).endswith(
-        "Through these workshops, the Unit has now trained 50 diaspora women."
+    # The 2011 report's own wording: its workshops trained women (they did not "reach" them),
+    # the count where its text puts it, and no sentence added at the end.
+    assert "Over the two workshops, the Unit has trained 50 diaspora women in all." in spaced(
+        haifa.text
     )
+    assert "Through these workshops" not in str(haifa.text)
     assert len(haifa.sources) == 3  # Haifa, London and Berlin; 2009 is before the period
 
     Activity.objects.filter(slug="diaspora-women-leaders-workshop-2009").update(
         participants_total=30, participants_women=30
     )
     haifa = build_report(sample_report).paragraphs[4]
-    assert spaced(haifa.text).endswith("the Unit has now trained 51 diaspora women.")
+    assert "the Unit has trained 51 diaspora women in all." in spaced(haifa.text)
 
 
 def test_paragraphs_name_the_records_they_were_built_from(sample_report):
@@ -186,4 +188,8 @@ def test_the_2011_file_matches_the_issued_document(sample_report):
     assert numerals == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]
     assert html.count("<li>") == 4 + 8
     assert "(Senegal, 30 November to 2 December 2010)" in html
-    assert "Through these workshops, the Unit has now trained 50 diaspora women." in html
+    # "Two workshops ... trained 50", where the document says it: after Haifa's 21.
+    assert re.search(
+        r"with 21 participants\. Over the two workshops, the Unit has trained 50 diaspora women in all\. In 2011",
+        html,
+    )

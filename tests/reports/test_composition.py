@@ -45,8 +45,7 @@ def compose(client):
         "distribution": "English only",
         "original_language": "English",
         "issue_date": "2012-10-15",
-        "body": "Standing Committee on Programmes and Finance",
-        "session": "Eleventh Session",
+        "session": "Eleventh Session of the Standing Committee on Programmes and Finance",
         "session_start": "2012-10-30",
         "session_end": "2012-10-31",
         "introduction_title": "Introduction",
@@ -67,6 +66,8 @@ def compose(client):
         "headings-1-order": "20",
         "headings-1-title": "Partnerships within and beyond the Organization",
         "headings-1-sections": [str(inter_agency.pk), str(field.pk)],
+        "initiative_texts-TOTAL_FORMS": "0",
+        "initiative_texts-INITIAL_FORMS": "0",
     }
     response = client.post(reverse("admin:reports_annualreport_add"), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -140,16 +141,19 @@ def test_its_html_has_its_own_layout(composed, client):
     assert html.count("<li>") == 3 + 1  # three letters, one bullet under "Other work"
     assert "Other work</h3>" in html
     assert "(Dakar, 17 and 18 May 2012)" in plain
+    # The cover's lines as typed, the document type in capitals, body and session on one
+    # line, the session's dates with an en dash; no label the manager did not type.
     for line in [
-        "Distr.: English only",
-        "15 October 2012",
-        "Original: English",
-        "Standing Committee on Programmes and Finance",
-        "Eleventh Session",
-        "30 and 31 October 2012",
-        "Conference room paper",
+        '<p class="note">English only</p>',
+        '<p class="note">15 October 2012</p>',
+        '<p class="note">Original: English</p>',
+        '<p class="document-type">CONFERENCE ROOM PAPER</p>',
+        '<p class="session-name">Eleventh Session of the Standing Committee on Programmes and '
+        "Finance</p>",
+        '<p class="session-dates">30–31 October 2012</p>',
     ]:
         assert line in plain, line
+    assert "Distr." not in plain and "Reporting period" not in plain
     # The first page carries the symbol in its masthead only.
     assert html.count(">CRP/40<") == 1
     assert "@page :first" in html
@@ -177,16 +181,21 @@ def test_its_word_document_has_real_headings_numbering_and_header(composed, clie
     assert spaced(bullets[0]).endswith("(Dakar, 17 and 18 May 2012).")
     section = word.sections[0]
     assert section.different_first_page_header_footer
-    header = section.header.paragraphs[0]
-    assert header.text.startswith("CRP/40\tPage ")
-    assert 'w:instr="PAGE"' in header._p.xml
-    masthead = [p.text for p in word.paragraphs[:8]]
-    assert masthead[:4] == [
+    symbol, page = section.header.paragraphs
+    assert symbol.text == "CRP/40" and page.text.startswith("Page ")
+    assert 'w:instr="PAGE"' in page._p.xml
+    masthead = [p.text for p in word.paragraphs[:7]]
+    assert masthead == [
         "CRP/40",
-        "Distr.: English only",
-        "15 October 2012",
+        "English only",
         "Original: English",
+        "15 October 2012",
+        "CONFERENCE ROOM PAPER",
+        "Eleventh Session of the Standing Committee on Programmes and Finance",
+        "30–31 October 2012",
     ]
+    # Word users have Times New Roman; the text keeps its hyphens unbreakable, not lost.
+    assert word.styles["Normal"].font.name == "Times New Roman"
 
 
 def test_its_pdf_reads_in_order_with_the_header_on_every_later_page(composed, client):

@@ -33,6 +33,8 @@ def form_data(**overrides):
         "reach_sentence": "Since it began, the initiative has reached {count} {label}.",
         "headings-TOTAL_FORMS": "0",
         "headings-INITIAL_FORMS": "0",
+        "initiative_texts-TOTAL_FORMS": "0",
+        "initiative_texts-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data

@@ -9,6 +9,7 @@ from django.urls import reverse
 from activities.models import Activity
 from reports import services
 from reports.builder import build_report
+from reports.models import InitiativeText
 from tests.factories import ActivityFactory, InitiativeFactory
 from tests.reports.conftest import spaced
 
@@ -80,9 +81,8 @@ def test_unpublished_records_never_reach_the_command(hidden_records):
 
 
 def test_unpublished_records_never_count_towards_people_reached(small_report):
-    initiative = InitiativeFactory(
-        title="Diaspora workshops", summary="Workshops.", cumulative_label="women"
-    )
+    initiative = InitiativeFactory(title="Diaspora workshops", cumulative_label="women")
+    InitiativeText.objects.create(report=small_report, initiative=initiative, text="Workshops.")
     section = small_report_section()
     ActivityFactory(
         initiative=initiative, report_section=section, prominence="headline", participants_total=20
