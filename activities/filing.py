@@ -139,11 +139,12 @@ class Initiative(models.Model):
     title = models.CharField(_("title"), max_length=255, unique=True)
     slug = models.SlugField(_("slug"), max_length=255, unique=True)
     summary = models.TextField(
-        _("summary"),
+        _("description"),
         blank=True,
         help_text=_(
-            "The report's paragraphs for the whole initiative; leave empty to use the "
-            "summaries of its activities. Separate paragraphs with a blank line."
+            "What the workstream is, for staff; it is not printed. Each annual report keeps "
+            "its own paragraph for the initiative (Annual reports → the report → initiative "
+            "paragraphs), so that one year's words never change another's."
         ),
     )
     cumulative_label = models.CharField(

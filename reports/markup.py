@@ -32,8 +32,10 @@ DATE_GLUE = [
 ]
 # A word joined by hyphens ("UN-Women", "Co-operation"): a line may not break inside it.
 HYPHENATED = re.compile(r"(?<![\w-])(\w+(?:-\w+)+)(?![\w-])")
-# A title and the name it goes with ("Ms. Michelle Bachelet").
-TITLE_GLUE = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|M|Mme|Sr|Sra)\. (?=[A-Z\u00c0-\u00de])")
+# A title and the name it goes with ("Ms. Michelle Bachelet"): up to three capitalised words.
+TITLE_GLUE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|M|Mme|Sr|Sra)\.(?: [A-Z\u00c0-\u00de][\w’'-]*){1,3}"
+)
 LETTER = re.compile(r"^\(([a-z])\)\s+")
 BULLET = re.compile(r"^[-•]\s+")
 INLINE = re.compile(
@@ -48,7 +50,7 @@ def glue_dates(text):
     "Ms. Michelle" hold together on one line."""
     for pattern in DATE_GLUE:
         text = pattern.sub(lambda m: NBSP.join(m.groups()), text)
-    return TITLE_GLUE.sub(lambda m: m.group(1) + "." + NBSP, text)
+    return TITLE_GLUE.sub(lambda m: m.group(0).replace(" ", NBSP), text)
 
 
 def keep_whole(escaped):

@@ -223,3 +223,38 @@ def embedded_faces(reader):
             if any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")):
                 faces.add(str(font["/BaseFont"]).lstrip("/").split("+", 1)[-1])
     return faces
+
+
+def test_a_section_made_in_a_headings_pop_up_appears_ticked_in_its_row(
+    live_server, page, sample_data
+):
+    from reports import services
+
+    manager = make_user(roles.MANAGERS, username="head")
+    report = services.start_from(
+        previous=AnnualReport.objects.get(year=2011), user=manager, year=2012
+    )
+    base = live_server.url
+    page.goto(f"{base}/admin/login/")
+    page.get_by_label("Username").fill("head")
+    page.get_by_label("Password").fill("correct horse battery")
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"{base}/admin/reports/annualreport/{report.pk}/change/")
+
+    with page.expect_popup() as caught:
+        page.locator("#add_id_headings-0-sections").click()
+    popup = caught.value
+    popup.get_by_label("Title:").fill("Capacity development")
+    popup.get_by_label("Slug:").fill("capacity-development")
+    popup.get_by_label("Order:").fill("90")
+    popup.get_by_role("button", name="Save", exact=True).click()
+    popup.wait_for_event("close")
+
+    ticked = page.locator("#id_headings-0-sections").get_by_label("Capacity development")
+    assert ticked.is_checked()
+    other = page.locator("#id_headings-1-sections").get_by_label("Capacity development")
+    assert other.count() == 1 and not other.is_checked()
+    page.get_by_role("button", name="Save", exact=True).click()
+    assert "was changed successfully" in page.locator(".messagelist").inner_text()
+    first = report.headings.order_by("order", "id").first()
+    assert "Capacity development" in [s.title for s in first.sections.all()]
