@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -67,6 +68,8 @@ class ReportHeadingInline(NamedBoxesInline, admin.TabularInline):
 class InitiativeTextInline(NamedBoxesInline, admin.StackedInline):
     model = InitiativeText
     extra = 0
+    # Folded: the completeness check names the ones to look at again.
+    classes = ["collapse"]
     fields = ["initiative", "text", ("checked", "carried_over")]
     readonly_fields = ["carried_over"]
     autocomplete_fields = ["initiative"]
@@ -105,9 +108,12 @@ class StartForm(forms.ModelForm):
     def __init__(self, *args, reports, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["source"].queryset = reports
+        self.fields["source"].label = capfirst(self.fields["source"].label)
         self.order_fields(["source", *self.Meta.fields])
         for name in ("period_start", "period_end", "issue_date", "session_start", "session_end"):
             self.fields[name].widget = AdminDateWidget()
+        for name in ("title", "session"):
+            self.fields[name].widget.attrs["class"] = "vTextField"
 
     @staticmethod
     def year_from(value, source):
@@ -144,6 +150,7 @@ class ReportForm(forms.ModelForm):
             for name in OWN_TEXTS
         ]
         self.fields["checked"].initial = list(self.instance.checked_texts or [])
+        self.fields["checked"].label = capfirst(self.fields["checked"].label)
 
 
 @admin.register(AnnualReport)

@@ -19,6 +19,7 @@ from activities.models import Activity
 from reports.export import render_export
 from reports.models import AnnualReport
 from tests.factories import ActivityFactory, make_user
+from tests.reports.test_paper import hyphenated_line_ends
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -193,6 +194,7 @@ def test_a_manager_composes_a_year_from_an_earlier_one_in_at_most_60_actions(
     assert "Report-Serif" in fonts_of(reader)
     assert fonts_of(reader) <= BUNDLED
     assert embedded_faces(reader) == fonts_of(reader)
+    assert hyphenated_line_ends(text) == []
 
     # Nothing the 2013 report did changed what 2011 prints.
     assert render_export(AnnualReport.objects.get(year=2011)) == before_2011
