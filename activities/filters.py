@@ -19,12 +19,14 @@ from activities.models import (
     ActivityPartner,
     ActivityStatus,
     ActivityType,
+    Event,
     ReviewState,
     ThematicArea,
     Visibility,
 )
 from core.caching import cached
-from core.widgets import QuickSelect
+from core.widgets import QuickTextInput, quicken
+from partners.models import Partner
 
 # A search takes up to this many words, each a run of letters or digits.
 SEARCH_WORD = re.compile(r"\w+")
@@ -34,7 +36,7 @@ MAX_SEARCH_WORDS = 10
 MEMBER_ONLY = ("review_state", "visibility")
 
 
-class SlugLookupWidget(forms.TextInput):
+class SlugLookupWidget(QuickTextInput):
     """A text box taking a slug, for lists far too long to render as options."""
 
     def __init__(self, lookup_url_name, attrs=None):
@@ -108,9 +110,41 @@ def visible_events(request):
     return selectors.events_visible_to(getattr(request, "user", None))
 
 
+class VisibleRecordField(django_filters.fields.ModelChoiceField):
+    """A record by slug, looked up in the registry as the reader may see it; that registry's
+    query is built only when a value is given (`visible`, set by SlugChoiceFilter)."""
+
+    visible = None
+
+    def to_python(self, value):
+        if self.visible is not None and value not in self.empty_values:
+            self.queryset = self.visible()
+        return super().to_python(value)
+
+
 @extend_schema_field(OpenApiTypes.STR)
 class SlugChoiceFilter(django_filters.ModelChoiceFilter):
-    """A record chosen by its slug (the API schema shows it as a string)."""
+    """A record chosen by its slug (the API schema shows it as a string).
+
+    Every list page's form has this field but few requests give it a value; building the
+    visible registry's query for each (two subqueries over the activities) cost as much as
+    drawing the page's rows, so it waits for a value.
+    """
+
+    field_class = VisibleRecordField
+
+    def __init__(self, *args, model, **kwargs):
+        self.model = model
+        super().__init__(*args, **kwargs)
+
+    @property
+    def field(self):
+        if not hasattr(self, "_field"):
+            request = self.get_request()
+            self.extra["queryset"] = self.model.objects.none()
+            field = django_filters.Filter.field.fget(self)
+            field.visible = partial(self.get_queryset, request)
+        return self._field
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -180,6 +214,7 @@ class ActivityFilter(django_filters.FilterSet):
         empty_label=_("Any type"),
     )
     partner = SlugChoiceFilter(
+        model=Partner,
         queryset=visible_partners,
         to_field_name="slug",
         method="filter_partner",
@@ -188,6 +223,7 @@ class ActivityFilter(django_filters.FilterSet):
         help_text=_("Type a partner’s name and pick it from the suggestions."),
     )
     event = SlugChoiceFilter(
+        model=Event,
         queryset=visible_events,
         to_field_name="slug",
         label=_("Event"),
@@ -237,10 +273,8 @@ class ActivityFilter(django_filters.FilterSet):
                 for name, choices_for in request_choices.items():
                     if name in self.fields:
                         self.fields[name].choices = LazyChoices(partial(choices_for, request))
-                # The same HTML as Django's select, written without a template per option.
-                for field in self.fields.values():
-                    if type(field.widget) is forms.Select:
-                        field.widget.__class__ = QuickSelect
+                # The same HTML as Django's widgets, written without their templates.
+                quicken(self)
 
             def clean(self):
                 cleaned = super().clean()

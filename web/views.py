@@ -1,3 +1,5 @@
+from functools import partial
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,6 +24,7 @@ from activities.models import (
 )
 from core import caching
 from partners.models import Partner
+from web import fragments
 from web.exports import csv_response, export_filename, xlsx_response
 
 LOOKUP_LIMIT = 10
@@ -116,13 +119,19 @@ class PaginatedActivitiesMixin:
             rows_key = caching.cache_key(
                 "rows", scope, self.request.path, self.request.GET.urlencode()
             )
-        return super().get_context_data(
+        show_states = scope != roles.PUBLIC_SCOPE
+        context = super().get_context_data(
             query_string=query_string,
             fragment_key=fragment_key,
             rows_key=rows_key,
-            show_states=scope != roles.PUBLIC_SCOPE,
+            show_states=show_states,
             **kwargs,
         )
+        # Written only when the template draws it: a cached fragment needs no rows.
+        context["activity_table"] = partial(
+            fragments.activity_table, context["object_list"], show_states
+        )
+        return context
 
 
 def filtered_activities(request):
@@ -146,7 +155,11 @@ class ActivityListView(PaginatedActivitiesMixin, ListView):
         return queryset
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filter=self.filterset, **kwargs)
+        return super().get_context_data(
+            filter=self.filterset,
+            filter_form=partial(fragments.filter_form, self.filterset.form),
+            **kwargs,
+        )
 
 
 def export(request, respond):

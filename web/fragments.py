@@ -1,0 +1,153 @@
+"""The activity table and the filter form of the list pages, written in Python.
+
+Every visitor's list page draws 25 rows and a dozen filters. Through the template engine
+that meant about 570 variable look-ups and 70 `reverse()` calls a page, three times the
+cost of the page's queries. Here the same HTML is written with plain string operations:
+each value escaped as the template's autoescaping would, each link built from one
+`reverse()` per page, each date span and label worked out once per page.
+
+The templates `includes/activity_table.html` and `includes/filter_form.html` keep the
+layout in readable form; `tests/web/test_fragments.py` holds the HTML written here byte for
+byte equal to theirs. A change to the layout is made in both.
+"""
+
+from html import escape
+
+from django.urls import reverse
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from core.addresses import slug_url
+from core.dates import format_date_range
+
+
+def activity_table(activities, show_states):
+    """The HTML of `includes/activity_table.html` for `activities` (instances with their
+    type joined and their thematic areas prefetched)."""
+    if not activities:
+        return mark_safe(f'\n\n<p class="empty">{escape(_("No activities to show."))}</p>\n\n')
+    label_dates, label_place = escape(_("Dates")), escape(_("Place"))
+    label_type, label_areas = escape(_("Type")), escape(_("Thematic areas"))
+    activity_url = slug_url("activities:detail")
+    area_url = slug_url("activities:thematic-area")
+    spans, places, area_links = {}, {}, {}
+    rows = []
+    for activity in activities:
+        badges = ""
+        if show_states:
+            badges = '<span class="badges">'
+            if activity.review_state != "approved":
+                badges += (
+                    f'<span class="badge badge-{escape(activity.review_state)}">'
+                    f"{escape(str(activity.get_review_state_display()))}</span>"
+                )
+            if activity.visibility != "public":
+                badges += (
+                    f'<span class="badge badge-{escape(activity.visibility)}">'
+                    f"{escape(str(activity.get_visibility_display()))}</span>"
+                )
+            badges += "</span>"
+        key = (activity.start_date, activity.end_date, activity.date_precision)
+        span = spans.get(key)
+        if span is None:
+            span = spans[key] = escape(format_date_range(*key))
+        place_key = (activity.city, activity.country.code)
+        place = places.get(place_key)
+        if place is None:
+            place = places[place_key] = escape(str(activity.place or "—"))
+        areas = []
+        for area in activity.thematic_areas.all():
+            link = area_links.get(area.pk)
+            if link is None:
+                link = area_links[area.pk] = (
+                    f'<a href="{escape(area_url(area.slug))}">{escape(area.name)}</a>'
+                )
+            areas.append(link)
+        rows.append(
+            f'\n    <tr>\n      <td><a href="{escape(activity_url(activity.slug))}">'
+            f"{escape(activity.title)}</a>\n        {badges}\n      </td>\n"
+            f'      <td class="nowrap" data-label="{label_dates}">{span}</td>\n'
+            f'      <td data-label="{label_place}">{place}</td>\n'
+            f'      <td data-label="{label_type}">{escape(activity.activity_type.name)}</td>\n'
+            f'      <td data-label="{label_areas}">{"; ".join(areas) or "—"}</td>\n'
+            "    </tr>\n    "
+        )
+    head = "".join(
+        f'      <th scope="col">{escape(name)}</th>\n'
+        for name in (_("Activity"), _("Dates"), _("Place"), _("Type"), _("Thematic areas"))
+    )
+    return mark_safe(
+        '\n\n<div class="table-scroll">\n<table class="records">\n'
+        f'  <caption class="visually-hidden">{escape(_("Activities"))}</caption>\n'
+        f"  <thead>\n    <tr>\n{head}    </tr>\n  </thead>\n  <tbody>\n    "
+        f"{''.join(rows)}\n  </tbody>\n</table>\n</div>\n\n"
+    )
+
+
+def _item(value, index):
+    """`value.0|default:''` as the template reads it."""
+    try:
+        item = value[index]
+    except (TypeError, IndexError, KeyError):
+        return ""
+    return conditional_escape(item or "")
+
+
+def _errors(field, attrs=""):
+    errors = field.errors
+    if not errors:
+        return ""
+    items = "".join(f"<li>{conditional_escape(error)}</li>" for error in errors)
+    return f'<ul class="errorlist"{attrs}>{items}</ul>'
+
+
+def filter_form(form):
+    """The HTML of `includes/filter_form.html` for the list's filter form."""
+    list_url = escape(reverse("activities:list"))
+    parts = [
+        f'\n<form method="get" action="{list_url}" class="filters" role="search"'
+        ' aria-labelledby="filters-heading">\n'
+        f'  <h2 id="filters-heading">{escape(_("Filter activities"))}</h2>\n  '
+    ]
+    if non_field := form.non_field_errors():
+        parts.append(f'<div class="alert" role="alert">{conditional_escape(non_field)}</div>')
+    parts.append("\n  ")
+    for field in form:
+        has_error = " has-error" if field.errors else ""
+        label = conditional_escape(field.label)
+        if field.name != "date":
+            field_id = conditional_escape(field.id_for_label)
+            help_text = ""
+            if field.help_text:
+                help_text = (
+                    f'<div class="helptext" id="{field_id}_help">'
+                    f"{conditional_escape(field.help_text)}</div>"
+                )
+            errors = _errors(field, f' id="{field_id}_error"')
+            parts.append(
+                f'\n  \n  <div class="field{has_error}">\n'
+                f'    <label for="{field_id}">{label}</label>\n'
+                f"    {conditional_escape(field)}\n    {help_text}\n"
+                f"    {errors}\n  </div>\n  \n  "
+            )
+        else:
+            value = field.value()
+            parts.append(
+                f'\n  \n  <fieldset class="field{has_error}">\n'
+                f"    <legend>{label}</legend>\n"
+                f'    <label for="id_date_after">{escape(_("From"))}</label>\n'
+                '    <input type="date" name="date_after" id="id_date_after"'
+                f' value="{_item(value, 0)}">\n'
+                f'    <label for="id_date_before">{escape(_("Until"))}</label>\n'
+                '    <input type="date" name="date_before" id="id_date_before"'
+                f' value="{_item(value, 1)}">\n'
+                f"    {_errors(field)}\n  </fieldset>\n  \n  "
+            )
+    parts.append(
+        '\n  <div class="actions">\n'
+        f'    <button type="submit" class="button">{escape(_("Apply filters"))}</button>\n'
+        f'    <a href="{list_url}" class="button secondary">{escape(_("Clear"))}</a>\n'
+        "  </div>\n</form>\n"
+    )
+    return mark_safe("".join(parts))
