@@ -7,6 +7,9 @@ that a partner or a place named only on a confidential record stays unknown to t
 """
 
 from collections import defaultdict
+from functools import partial
+from itertools import chain, groupby
+from operator import itemgetter
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
@@ -145,3 +148,47 @@ def links_of(activity_ids):
         for activity_id, *made in cursor.fetchall():
             outputs[activity_id].append(tuple(made))
     return areas, partners, outputs
+
+
+def _grouped(cursor, sql, item, batch=10000):
+    """{activity id: tuple of `item(row)` for its rows} from `sql` (rows ordered by activity
+    id, which comes first). Each distinct tuple is kept once and shared, so 100,000
+    activities take a few megabytes; grouping and picking run in C, not per row in Python."""
+    cursor.execute(sql)
+    rows = chain.from_iterable(iter(partial(cursor.fetchmany, batch), []))
+    links, shared = {}, {}
+    for activity_id, group in groupby(rows, itemgetter(0)):
+        key = tuple(map(item, group))
+        links[activity_id] = shared.setdefault(key, key)
+    return links
+
+
+def all_links():
+    """What `links_of` gives, for every activity: the three link tables read whole.
+
+    For long exports. Reading a link table in its index's order costs the database a tenth
+    of looking up 100,000 activities' links one by one; the rows of activities the reader
+    may not see are read but never looked up.
+    """
+    link = Activity.thematic_areas.through._meta.db_table
+    role = ActivityPartner._meta.db_table
+    output = Output._meta.db_table
+    with connection.cursor() as cursor:
+        return (
+            _grouped(
+                cursor,
+                f"SELECT activity_id, thematicarea_id FROM {link} ORDER BY 1",
+                itemgetter(1),
+            ),
+            _grouped(
+                cursor,
+                f"SELECT activity_id, partner_id, role FROM {role} ORDER BY 1",
+                itemgetter(1, 2),
+            ),
+            _grouped(
+                cursor,
+                f"SELECT activity_id, title, kind, issued_on, date_precision FROM {output}"
+                " ORDER BY activity_id, issued_on, title",
+                itemgetter(1, 2, 3, 4),
+            ),
+        )
