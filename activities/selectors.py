@@ -14,11 +14,11 @@ from operator import itemgetter
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch
-from django_countries import countries
 
 from activities import roles
 from activities.models import Activity, ActivityPartner, Event, Output
 from core.caching import for_page
+from core.countries import country_name
 from partners.models import Partner
 
 
@@ -56,7 +56,7 @@ def country_choices(user):
 
     def compute():
         codes = visible_country_codes(Activity.objects.visible_to(user))
-        return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
+        return sorted(((code, country_name(code)) for code in codes), key=lambda c: c[1])
 
     return for_page(compute, "country-choices", roles.scope(user))
 

@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from core.addresses import slug_url
+from core.countries import country_name
 from core.dates import format_date_range
 
 
@@ -52,12 +53,14 @@ def activity_table(activities, show_states):
         span = spans.get(key)
         if span is None:
             span = spans[key] = escape(format_date_range(*key))
-        place_key = (activity.city, activity.country.code)
-        place = places.get(place_key)
+        # Activity.place, with the country's name looked up once per page.
+        city, code = activity.city, activity.country.code
+        place = places.get((city, code))
         if place is None:
-            place = places[place_key] = escape(str(activity.place or "—"))
+            place = places[city, code] = escape(city or country_name(code) or "—")
         areas = []
-        for area in activity.thematic_areas.all():
+        prefetched = getattr(activity, "_prefetched_objects_cache", {}).get("thematic_areas")
+        for area in activity.thematic_areas.all() if prefetched is None else prefetched:
             link = area_links.get(area.pk)
             if link is None:
                 link = area_links[area.pk] = (
