@@ -25,7 +25,7 @@ from core.dates import format_date_range
 
 def activity_table(activities, show_states):
     """The HTML of `includes/activity_table.html` for `activities` (instances with their
-    type joined and their thematic areas prefetched)."""
+    type joined and their thematic areas in `areas`, as `views.activity_rows` reads them)."""
     if not activities:
         return mark_safe(f'\n\n<p class="empty">{escape(_("No activities to show."))}</p>\n\n')
     label_dates, label_place = escape(_("Dates")), escape(_("Place"))
@@ -59,8 +59,7 @@ def activity_table(activities, show_states):
         if place is None:
             place = places[city, code] = escape(city or country_name(code) or "—")
         areas = []
-        prefetched = getattr(activity, "_prefetched_objects_cache", {}).get("thematic_areas")
-        for area in activity.thematic_areas.all() if prefetched is None else prefetched:
+        for area in activity.areas:
             link = area_links.get(area.pk)
             if link is None:
                 link = area_links[area.pk] = (
