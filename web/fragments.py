@@ -22,14 +22,18 @@ from core.addresses import slug_url
 from core.countries import country_name
 from core.dates import format_date_range
 
+# The interface's own words go in as {% translate "..." %} puts them: unescaped, since a
+# template's literal is safe text and so is its translation in our catalogues. Values
+# (titles, places, labels of choices) are escaped as {{ }} escapes them.
+
 
 def activity_table(activities, show_states):
     """The HTML of `includes/activity_table.html` for `activities` (instances with their
     type joined and their thematic areas in `areas`, as `views.activity_rows` reads them)."""
     if not activities:
-        return mark_safe(f'\n\n<p class="empty">{escape(_("No activities to show."))}</p>\n\n')
-    label_dates, label_place = escape(_("Dates")), escape(_("Place"))
-    label_type, label_areas = escape(_("Type")), escape(_("Thematic areas"))
+        return mark_safe(f'\n\n<p class="empty">{_("No activities to show.")}</p>\n\n')
+    label_dates, label_place = _("Dates"), _("Place")
+    label_type, label_areas = _("Type"), _("Thematic areas")
     activity_url = slug_url("activities:detail")
     area_url = slug_url("activities:thematic-area")
     spans, places, area_links = {}, {}, {}
@@ -76,12 +80,12 @@ def activity_table(activities, show_states):
             "    </tr>\n    "
         )
     head = "".join(
-        f'      <th scope="col">{escape(name)}</th>\n'
+        f'      <th scope="col">{name}</th>\n'
         for name in (_("Activity"), _("Dates"), _("Place"), _("Type"), _("Thematic areas"))
     )
     return mark_safe(
         '\n\n<div class="table-scroll">\n<table class="records">\n'
-        f'  <caption class="visually-hidden">{escape(_("Activities"))}</caption>\n'
+        f'  <caption class="visually-hidden">{_("Activities")}</caption>\n'
         f"  <thead>\n    <tr>\n{head}    </tr>\n  </thead>\n  <tbody>\n    "
         f"{''.join(rows)}\n  </tbody>\n</table>\n</div>\n\n"
     )
@@ -110,7 +114,7 @@ def filter_form(form):
     parts = [
         f'\n<form method="get" action="{list_url}" class="filters" role="search"'
         ' aria-labelledby="filters-heading">\n'
-        f'  <h2 id="filters-heading">{escape(_("Filter activities"))}</h2>\n  '
+        f'  <h2 id="filters-heading">{_("Filter activities")}</h2>\n  '
     ]
     if non_field := form.non_field_errors():
         parts.append(f'<div class="alert" role="alert">{conditional_escape(non_field)}</div>')
@@ -138,18 +142,18 @@ def filter_form(form):
             parts.append(
                 f'\n  \n  <fieldset class="field{has_error}">\n'
                 f"    <legend>{label}</legend>\n"
-                f'    <label for="id_date_after">{escape(_("From"))}</label>\n'
+                f'    <label for="id_date_after">{_("From")}</label>\n'
                 '    <input type="date" name="date_after" id="id_date_after"'
                 f' value="{_item(value, 0)}">\n'
-                f'    <label for="id_date_before">{escape(_("Until"))}</label>\n'
+                f'    <label for="id_date_before">{_("Until")}</label>\n'
                 '    <input type="date" name="date_before" id="id_date_before"'
                 f' value="{_item(value, 1)}">\n'
                 f"    {_errors(field)}\n  </fieldset>\n  \n  "
             )
     parts.append(
         '\n  <div class="actions">\n'
-        f'    <button type="submit" class="button">{escape(_("Apply filters"))}</button>\n'
-        f'    <a href="{list_url}" class="button secondary">{escape(_("Clear"))}</a>\n'
+        f'    <button type="submit" class="button">{_("Apply filters")}</button>\n'
+        f'    <a href="{list_url}" class="button secondary">{_("Clear")}</a>\n'
         "  </div>\n</form>\n"
     )
     return mark_safe("".join(parts))
