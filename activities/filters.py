@@ -171,10 +171,17 @@ class StableOrderingFilter(django_filters.OrderingFilter):
         if not value:
             return qs
         ordering = [self.get_ordering_value(param) for param in value]
+        ranked = "rank" in qs.query.annotations
         if ordering[0].lstrip("-") == "rank":
-            if "rank" not in qs.query.annotations:
+            if not ranked:
                 return qs
             return qs.order_by("-rank", "-start_date", "-id")
+        # A later "relevance" is best first too, and means nothing without a search.
+        ordering = [
+            "-rank" if key.lstrip("-") == "rank" else key
+            for key in ordering
+            if ranked or key.lstrip("-") != "rank"
+        ]
         tiebreak = "-id" if ordering[0].startswith("-") else "id"
         return qs.order_by(*ordering, tiebreak)
 

@@ -67,6 +67,13 @@ def test_a_wrong_filter_value_is_a_400_a_404_or_an_empty_list(
         assert body, query
 
 
+@pytest.mark.parametrize("sort", ["title,relevance", "-date,relevance", "relevance,title"])
+def test_relevance_after_another_sort_is_no_error_without_a_search(api, records, sort):
+    response = api.get(f"/api/activities/?sort={sort}")
+    assert response.status_code == 200
+    assert response.json()["count"] == 3
+
+
 def test_a_400_names_the_parameter_and_the_reason(api, records):
     response = api.get("/api/activities/?year=abc&date_after=2011-13-45&status=finished")
     assert response.status_code == 400

@@ -91,6 +91,21 @@ def test_relevance_puts_title_matches_first(client):
     assert "relevance" in choices and "-relevance" not in choices
 
 
+def test_a_title_sort_followed_by_relevance_sorts_by_title(client):
+    ActivityFactory(title="Forum", summary="Mentions migration once.", start_date="2012-01-01")
+    ActivityFactory(title="Forum", summary="On migration.", start_date="2010-01-01")
+    ActivityFactory(title="Migration panel", start_date="2011-01-01")
+    assert found(client, "migration", sort="title,relevance") == [
+        "Forum",
+        "Forum",
+        "Migration panel",
+    ]
+    # Without a search there is no relevance to sort by: the title order alone.
+    response = client.get(LIST, {"sort": "-title,relevance"})
+    assert response.status_code == 200
+    assert [a.title for a in response.context["page_obj"]][0] == "Migration panel"
+
+
 @on_postgresql
 def test_the_index_follows_every_write(client):
     """Edits, new partner roles and a partner's new name reach the search at once."""
