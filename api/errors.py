@@ -9,6 +9,7 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.views import exception_handler as default_exception_handler
 
 from activities.services import StaleVersion
+from activities.workflow import NotAllowed
 
 
 class Conflict(exceptions.APIException):
@@ -41,7 +42,10 @@ def stale_detail(current):
 
 def exception_handler(exc, context):
     """Answer the database's refusals as client errors, never as server errors."""
-    if isinstance(exc, StaleVersion):
+    if isinstance(exc, NotAllowed):
+        # A move the role may not make is a 403; one the record's state refuses, a 409.
+        exc = exceptions.PermissionDenied(exc.message) if exc.forbidden else Conflict(exc.message)
+    elif isinstance(exc, StaleVersion):
         # Two writers based on the same version: the other one was saved first.
         exc = Conflict(stale_detail(exc.current))
     elif isinstance(exc, ProtectedError | RestrictedError):

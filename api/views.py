@@ -161,12 +161,8 @@ class ActivityViewSet(RecordViewSet):
         activity = self.get_object()
         comment = ReviewMoveSerializer(data=request.data if isinstance(request.data, dict) else {})
         comment.is_valid(raise_exception=True)
-        try:
-            make(activity, request.user, comment.validated_data.get("comment", ""))
-        except workflow.NotAllowed as refusal:
-            if refusal.forbidden:
-                raise exceptions.PermissionDenied(refusal.message) from None
-            raise Conflict(refusal.message) from None
+        # A refusal (workflow.NotAllowed) is answered by api.errors with its reason.
+        make(activity, request.user, comment.validated_data.get("comment", ""))
         activity = self.get_queryset().get(pk=activity.pk)
         response = Response(
             ActivityDetailSerializer(activity, context=self.get_serializer_context()).data

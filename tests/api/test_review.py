@@ -91,3 +91,50 @@ def test_the_public_reads_no_review_log(people):
     assert APIClient().get(url(activity)).json()["review_log"] == []
     log = token_client(people["viewer"]).get(url(activity)).json()["review_log"]
     assert [entry["action"] for entry in log] == ["approved"]
+
+
+def whole(activity):
+    """A PUT body: every field the record needs."""
+    return {
+        "summary": activity.summary,
+        "activity_type": activity.activity_type.slug,
+        "start_date": activity.start_date.isoformat(),
+    }
+
+
+@pytest.mark.parametrize("method", ["patch", "put"])
+def test_a_change_to_a_record_whose_pending_change_is_a_colleagues_is_refused_with_the_reason(
+    people, method
+):
+    activity = ActivityFactory(title="As published", visibility="public")
+    assert (
+        token_client(people["author"])
+        .patch(url(activity), {"title": "The author's", "version": 1})
+        .status_code
+        == 202
+    )
+    colleague = token_client(people["colleague"])
+    body = {"title": "The colleague's", "version": 1}
+    if method == "put":
+        body = {**whole(activity), **body}
+    response = getattr(colleague, method)(url(activity), body, format="json")
+    assert response.status_code == 403
+    assert "author's change to this record is waiting for review" in response.json()["detail"]
+    change = Activity.objects.get(pk=activity.pk).pending_change
+    assert (change.author, change.values["title"]) == (people["author"], "The author's")
+
+
+@pytest.mark.parametrize("method", ["patch", "put"])
+def test_a_change_to_ones_own_submitted_change_is_refused_until_it_is_withdrawn(people, method):
+    activity = ActivityFactory(title="As published", visibility="public")
+    author = token_client(people["author"])
+    author.patch(url(activity), {"title": "First try", "version": 1})
+    assert author.post(url(activity, "submit")).status_code == 200
+    body = {"title": "Second try", "version": 1}
+    if method == "put":
+        body = {**whole(activity), **body}
+    response = getattr(author, method)(url(activity), body, format="json")
+    assert response.status_code == 409
+    assert "withdraw it to edit it again" in response.json()["detail"]
+    change = Activity.objects.get(pk=activity.pk).pending_change
+    assert (change.state, change.values["title"]) == ("submitted", "First try")
