@@ -155,6 +155,17 @@ class PartnerRoleSerializer(serializers.Serializer):
     partner = PartnerField(queryset=Partner.objects.all())
     role = serializers.ChoiceField(choices=PartnerRole.choices)
 
+    def validate(self, attrs):
+        """Both, even in a partial update: a row replaces the whole row."""
+        missing = {
+            name: [field.error_messages["required"]]
+            for name, field in self.fields.items()
+            if name not in attrs
+        }
+        if missing:
+            raise serializers.ValidationError(missing)
+        return attrs
+
 
 class OutputSerializer(serializers.ModelSerializer):
     """A publication, paper or press release that came out of the activity."""

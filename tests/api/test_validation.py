@@ -166,6 +166,24 @@ def test_a_write_replaces_the_partner_roles_keeping_those_that_stay(manager_api)
     assert not ActivityPartner.objects.filter(pk=dropped.pk).exists()
 
 
+@pytest.mark.parametrize(
+    ("row", "missing"), [({"partner": "un-women"}, "role"), ({"role": "host"}, "partner")]
+)
+@pytest.mark.parametrize("method", ["post", "patch"])
+def test_a_partner_row_without_its_partner_or_role_is_refused_on_that_field(
+    manager_api, payload, row, missing, method
+):
+    PartnerFactory(slug="un-women")
+    activity = ActivityFactory()
+    kept = ActivityPartnerFactory(activity=activity, role="host")
+    url = "/api/activities/" if method == "post" else f"/api/activities/{activity.slug}/"
+    body = {**payload, "partners": [row]} if method == "post" else {"version": 1, "partners": [row]}
+    errors = refused(manager_api, body, url, method)
+    assert list(errors["partners"]["0"]) == [missing]
+    assert list(activity.roles.all()) == [kept]
+    assert Activity.objects.count() == 1
+
+
 def test_a_refused_write_changes_nothing(manager_api):
     activity = ActivityFactory(title="Before")
     role = ActivityPartnerFactory(activity=activity)
