@@ -15,6 +15,7 @@ import datetime
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -438,14 +439,26 @@ class Seen:
         if occasion:
             self.occasions[occasion].append(activity)
 
-    def look_alikes(self, activity):
-        found = list(self.titles.get(plain(activity.title), []))
+    def look_alikes(self, activity, limit=5):
+        """The first `limit` records of the same title, then of the same occasion.
+
+        Looked up by key and cut at `limit`: linear in the file however many rows share a
+        day, type and place (comparing each with every earlier one took minutes).
+        """
         occasion = self.occasion(activity)
-        for other in self.occasions.get(occasion, []) if occasion else []:
-            if other not in found:
+        candidates = chain(
+            self.titles.get(plain(activity.title), ()),
+            self.occasions.get(occasion, ()) if occasion else (),
+        )
+        found, taken = [], set()
+        for other in candidates:
+            if id(other) not in taken:
+                taken.add(id(other))
                 found.append(other)
+                if len(found) == limit:
+                    break
         self.add(activity)
-        return found[:5]
+        return found
 
 
 # Saving -------------------------------------------------------------------------------
