@@ -1,4 +1,5 @@
 from functools import partial
+from itertools import chain
 
 from django import forms
 from django.contrib import messages
@@ -173,12 +174,19 @@ def export(request, respond):
             f"{field}: {' '.join(messages)}" for field, messages in filterset.errors.items()
         )
         return HttpResponseBadRequest(f"{problems}\n", content_type="text/plain; charset=utf-8")
-    return respond(
+    response = respond(
         queryset.prefetch_related(None),
         request,
         roles.is_member(request.user),
         export_filename(request.GET, timezone.localdate()),
     )
+    if response.streaming:
+        # The first block is read here, in the view: a database that is away is still
+        # answered 503, not a download cut off after its status line has gone out.
+        blocks = iter(response.streaming_content)
+        first = next(blocks, b"")
+        response.streaming_content = chain([first], blocks)
+    return response
 
 
 @require_GET

@@ -92,3 +92,22 @@ def test_while_the_database_is_away_pages_and_api_answer_503_then_recover(signed
     # Back on the next request, with nothing to restart.
     assert client.get("/activities/").status_code == 200
     assert client.get("/api/activities/kept/").status_code == 200
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+@pytest.mark.parametrize("url", ["/activities/export.csv", "/activities/export.xlsx"])
+def test_while_the_database_is_away_an_export_answers_503_before_it_starts(signed_in, url):
+    ActivityFactory(title="Kept", visibility="public")
+    client = Client(raise_request_exception=False)
+    if signed_in:
+        client.force_login(make_user("Managers", username="boss"))
+    with database_away():
+        response = client.get(url)
+        assert response.status_code == 503
+        assert response["Retry-After"] == "30"
+        assert not response.has_header("Content-Disposition")
+    # Back on the next request, the whole file.
+    again = client.get(url)
+    assert again.status_code == 200
+    if url.endswith(".csv"):
+        assert "Kept" in b"".join(again.streaming_content).decode()
