@@ -111,3 +111,22 @@ def test_an_area_page_includes_its_narrower_areas(client):
 )
 def test_unknown_slugs_are_404(client, url):
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("address", ["javascript:alert(1)", " JavaScript:alert(1)", "data:,x"])
+def test_a_stored_script_address_is_never_a_link(client, address):
+    # The forms refuse such addresses; one stored another way is shown as text.
+    partner = PartnerFactory(name="Partner with a website", website=address)
+    activity = ActivityFactory(title="With outputs")
+    ActivityPartnerFactory(activity=activity, partner=partner)
+    OutputFactory(activity=activity, title="A scripted output", url=address)
+    OutputFactory(activity=activity, title="A real output", url="https://example.org/paper.pdf")
+    page = client.get(activity.get_absolute_url()).content.decode()
+    assert "<cite>A scripted output</cite>" in page
+    assert '<a href="https://example.org/paper.pdf" rel="noopener">A real output</a>' in page
+    partner_page = client.get(partner.get_absolute_url()).content.decode()
+    assert partner.website.strip() in partner_page
+    for html in (page, partner_page):
+        assert 'href="javascript' not in html.lower()
+        assert 'href=" javascript' not in html.lower()
+        assert 'href="data:' not in html
