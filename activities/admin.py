@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities import history, roles, services, workflow
 from activities.admin_import import ImportAdminMixin
-from activities.admin_review import ReviewAdminMixin
+from activities.admin_review import ReviewAdminMixin, proposed_relations
 from activities.forms import ActivityAdminForm, revert_form, stale_message
 from activities.models import (
     Activity,
@@ -25,6 +25,11 @@ from activities.models import (
 from core.admin import NamedBoxesInline, RecordAdmin, SafeAutocompleteAdmin
 from core.dates import format_date_range
 from partners.models import Partner
+
+
+def reverted_version(obj):
+    """The past version `obj` was made from on simple_history's revert page, else None."""
+    return getattr(obj, "_history", None)
 
 
 class ActivityPartnerInline(NamedBoxesInline, SafeAutocompleteAdmin, admin.TabularInline):
@@ -126,40 +131,49 @@ class ActivityAdmin(ImportAdminMixin, ReviewAdminMixin, RecordAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.user = request.user
-        version = getattr(request, "reverting_to", None)
+        version = reverted_version(obj)
         if version is not None:
             form = revert_form(form, version)
         return form
 
     def save_model(self, request, obj, form, change):
-        """Begin one change (activities/services.py); save_related records it.
+        """The record is saved with its relations by save_related, in one service call.
 
-        A change by data entry staff to an approved record is not saved: save_related keeps
-        it as the record's pending change.
+        A revert (simple_history's page, which calls no save_related) is saved here, its
+        partner roles and outputs brought back with it, as one change.
         """
-        if change and workflow.must_propose(request.user, form.stored):
-            request.proposing = True
+        version = reverted_version(obj)
+        if version is None:
             return
-        if form.stored is not None:
-            request.visibility_before = form.stored.visibility
-        based_on = form.cleaned_data.get("based_on_version") if change else None
-        services.start_change(activity=obj, user=request.user, based_on=based_on)
-        obj.save()
-        version = getattr(request, "reverting_to", None)
-        if version is not None:
+
+        def write_relations():
             services.restore_relations(obj, version.relations)
-            request.reverted = obj
+            form.save_m2m()
+
+        obj.outcome = workflow.save(
+            activity=obj,
+            user=request.user,
+            based_on=form.cleaned_data.get("based_on_version"),
+            write_relations=write_relations,
+            reason="Reverted",
+        )
 
     def save_related(self, request, form, formsets, change):
-        if getattr(request, "proposing", False):
-            self.propose(request, form, formsets)
-            return
-        super().save_related(request, form, formsets, change)
-        reason = "Changed in the admin" if change else "Added in the admin"
-        services.finish_change(activity=form.instance, user=request.user, reason=reason)
-        before = getattr(request, "visibility_before", None)
-        if before is not None:
-            workflow.log_visibility_change(activity=form.instance, user=request.user, before=before)
+        """One call of the workflow's save service: the record saved as one change, or a
+        change to an approved record kept as its pending change (form.instance.outcome)."""
+        areas, roles_, outputs = proposed_relations(form, formsets)
+        form.instance.outcome = workflow.save(
+            activity=form.instance,
+            user=request.user,
+            based_on=form.cleaned_data.get("based_on_version") if change else None,
+            areas=areas,
+            roles=roles_,
+            outputs=outputs,
+            write_relations=lambda: super(ActivityAdmin, self).save_related(
+                request, form, formsets, change
+            ),
+            reason="Changed in the admin" if change else "Added in the admin",
+        )
 
     def delete_model(self, request, obj):
         services.delete_activity(activity=obj, user=request.user)
@@ -177,17 +191,6 @@ class ActivityAdmin(ImportAdminMixin, ReviewAdminMixin, RecordAdmin):
             return redirect(request.path)
 
     object_history_form_template = "admin/activities/activity/object_history_form.html"
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        """A revert is one change like any other: its history entry is written once it is done.
-
-        The page lists the partner roles and outputs that reverting brings back with it.
-        """
-        response = super().history_form_view(request, object_id, version_id, extra_context)
-        reverted = getattr(request, "reverted", None)
-        if reverted is not None:
-            services.finish_change(activity=reverted, user=request.user, reason="Reverted")
-        return response
 
     def version_context(self, request, version):
         """What reverting to `version` brings back beside the form's fields."""

@@ -17,9 +17,15 @@ from django.utils.translation import ngettext
 from activities import roles, services, workflow
 from activities.choices import ChangeState, ReviewState
 from activities.differences import change_differences
-from activities.records import Activity, ActivityPartner, Output
+from activities.records import ActivityPartner, Output
 
 SUBMIT = "_submit_for_review"
+
+
+def is_proposed(obj):
+    """Whether the admin's save of `obj` kept a change for review rather than saving it."""
+    outcome = getattr(obj, "outcome", None)
+    return outcome is not None and outcome.proposed
 
 
 def proposed_relations(form, formsets):
@@ -85,9 +91,7 @@ class ReviewAdminMixin:
             and change.is_editable
             and workflow.must_propose(request.user, obj)
         ):
-            for attname, value in change.values.items():
-                field = next(f for f in Activity._meta.concrete_fields if f.attname == attname)
-                setattr(obj, attname, field.to_python(value))
+            change.apply_to(obj)
             obj.editing_change = change
         return obj
 
@@ -131,22 +135,10 @@ class ReviewAdminMixin:
                 inline.extra = len(pending.relations[key]) + (1 if key == "partner_roles" else 0)
         return inlines
 
-    # Saving as the pending change of an approved record (ActivityAdmin.save_related).
-
-    def propose(self, request, form, formsets):
-        areas, roles_, outputs = proposed_relations(form, formsets)
-        request.proposed = workflow.propose_change(
-            activity=Activity.objects.get(pk=form.instance.pk),
-            user=request.user,
-            proposed=form.instance,
-            areas=areas,
-            roles_=roles_,
-            outputs=outputs,
-            based_on=form.cleaned_data.get("based_on_version"),
-        )
+    # After a save: ActivityAdmin.save_related leaves the workflow's outcome on the record.
 
     def construct_change_message(self, request, form, formsets, add=False):
-        if getattr(request, "proposing", False):
+        if is_proposed(form.instance):
             # Nothing of the record changed; its inlines were not saved either.
             return str(_("Proposed a change for review."))
         return super().construct_change_message(request, form, formsets, add)
@@ -156,8 +148,7 @@ class ReviewAdminMixin:
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
-        proposed = getattr(request, "proposed", None)
-        if proposed is not None:
+        if is_proposed(obj):
             self.message_user(
                 request,
                 _(
@@ -167,7 +158,7 @@ class ReviewAdminMixin:
                 messages.SUCCESS,
             )
             if SUBMIT in request.POST:
-                self.run_move(request, workflow.submit_change, change=proposed)
+                self.run_move(request, workflow.submit_change, change=obj.outcome.change)
             return HttpResponseRedirect(request.path)
         self.submit_if_asked(request, obj)
         return super().response_change(request, obj)

@@ -4,7 +4,6 @@ from django.utils.translation import gettext as _
 
 from activities import history
 from activities.choices import PartnerRole
-from activities.records import Activity
 from core.dates import format_date
 
 
@@ -49,9 +48,8 @@ def change_differences(change):
     """(label, as approved now, as proposed) for each field and relation the change alters."""
     activity = change.activity
     rows = []
-    for attname, proposed in change.values.items():
-        field = next(f for f in Activity._meta.concrete_fields if f.attname == attname)
-        current = history.comparable(getattr(activity, attname))
+    for field, proposed in change.proposed_fields():
+        current = history.comparable(getattr(activity, field.attname))
         rows.append(
             (str(field.verbose_name).capitalize(), shown(field, current), shown(field, proposed))
         )

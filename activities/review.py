@@ -54,6 +54,17 @@ class PendingChange(models.Model):
         """Its author may go on editing it until it is submitted."""
         return self.state in (ChangeState.DRAFT, ChangeState.RETURNED)
 
+    def proposed_fields(self):
+        """(model field, proposed value as stored in JSON) for each field the change alters."""
+        fields = {f.attname: f for f in Activity._meta.concrete_fields}
+        return [(fields[attname], value) for attname, value in self.values.items()]
+
+    def apply_to(self, activity):
+        """Set the change's field values on `activity` (not saved); the one place that does."""
+        for field, value in self.proposed_fields():
+            setattr(activity, field.attname, field.to_python(value))
+        return activity
+
 
 # Review moves go between review states; publishing moves between visibilities.
 STATE_LABELS = dict(ChangeState.choices) | dict(ReviewState.choices) | dict(Visibility.choices)
@@ -92,6 +103,18 @@ class ReviewEvent(models.Model):
     def __str__(self):
         return f"{self.get_action_display()} ({self.at:%Y-%m-%d %H:%M})"
 
+    @classmethod
+    def log(cls, activity, user, action, before, after, comment=""):
+        """Add one move to the activity's log."""
+        return cls.objects.create(
+            activity_id=activity.pk,
+            actor=user if getattr(user, "pk", None) else None,
+            action=action,
+            from_state=before or "",
+            to_state=after or "",
+            comment=comment,
+        )
+
     @property
     def from_label(self):
         return STATE_LABELS.get(self.from_state, self.from_state)
@@ -99,6 +122,15 @@ class ReviewEvent(models.Model):
     @property
     def to_label(self):
         return STATE_LABELS.get(self.to_state, self.to_state)
+
+
+def visibility_action(before, after):
+    """The move a change of visibility from `before` to `after` is, for the log."""
+    if after == Visibility.PUBLIC:
+        return ReviewAction.PUBLISHED
+    if before == Visibility.PUBLIC:
+        return ReviewAction.UNPUBLISHED
+    return ReviewAction.VISIBILITY
 
 
 class NotificationSetting(models.Model):

@@ -15,10 +15,12 @@ from activities.models import (
     Activity,
     ActivityPartner,
     Output,
+    ReviewEvent,
     ReviewState,
     ThematicArea,
     Visibility,
 )
+from activities.review import visibility_action
 from core.caching import bump_data_version
 from partners.models import Partner
 
@@ -116,6 +118,7 @@ def start_change(*, activity, user, based_on):
     Call inside a transaction, save the activity and its relations, then
     `finish_change`. Raises StaleVersion when the record moved on since `based_on`.
     """
+    visibility_before = None
     if activity.pk is None:
         kind = "+"
         activity.created_by = activity.created_by or user
@@ -124,34 +127,56 @@ def start_change(*, activity, user, based_on):
         kind = "~"
         if based_on is None:
             raise ValueError("A change to a stored activity says which version it is based on.")
+        visibility_before = (
+            Activity.objects.filter(pk=activity.pk).values_list("visibility", flat=True).first()
+        )
         _claim_version(activity, based_on)
     activity.updated_by = user
     setattr(activity, history.PAUSE_ATTRIBUTE, True)
-    setattr(activity, CHANGE_ATTRIBUTE, kind)
+    setattr(activity, CHANGE_ATTRIBUTE, (kind, visibility_before))
     return kind
 
 
 def finish_change(*, activity, user, reason=""):
-    """Record the change begun by `start_change` as one history entry, relations included."""
-    kind = getattr(activity, CHANGE_ATTRIBUTE, None)
-    if kind is None:
+    """Record the change begun by `start_change` as one history entry, relations included;
+    a change of who may see the record goes to its review log too, whoever made it where."""
+    begun = getattr(activity, CHANGE_ATTRIBUTE, None)
+    if begun is None:
         return
+    kind, visibility_before = begun
     delattr(activity, CHANGE_ATTRIBUTE)
     if hasattr(activity, history.PAUSE_ATTRIBUTE):
         delattr(activity, history.PAUSE_ATTRIBUTE)
     history.record(activity, kind, user=user, reason=reason)
+    if visibility_before is not None and visibility_before != activity.visibility:
+        ReviewEvent.log(
+            activity,
+            user,
+            visibility_action(visibility_before, activity.visibility),
+            visibility_before,
+            activity.visibility,
+        )
     bump_data_version()
 
 
 @transaction.atomic
 def save_activity(
-    *, activity, user, based_on=None, areas=None, roles=None, outputs=None, reason=""
+    *,
+    activity,
+    user,
+    based_on=None,
+    areas=None,
+    roles=None,
+    outputs=None,
+    write_relations=None,
+    reason="",
 ):
     """Save `activity` with its areas and partner roles as one change.
 
     `areas` (thematic areas), `roles` ((partner, role) pairs) and `outputs` (dicts of
-    output fields) replace the stored ones when given. Raises StaleVersion when `based_on`
-    is not the stored version.
+    output fields) replace the stored ones when given; `write_relations`, when given, is
+    called once the record is saved to write relations kept another way (the admin's
+    inlines). Raises StaleVersion when `based_on` is not the stored version.
     """
     start_change(activity=activity, user=user, based_on=based_on)
     activity.save()
@@ -161,6 +186,8 @@ def save_activity(
         replace_roles(activity, roles)
     if outputs is not None:
         replace_outputs(activity, outputs)
+    if write_relations is not None:
+        write_relations()
     finish_change(activity=activity, user=user, reason=reason)
     return activity
 
@@ -213,44 +240,6 @@ def replace_roles(activity, pairs):
             row.delete()
     for (_partner_id, role), partner in wanted.items():
         ActivityPartner.objects.create(activity=activity, partner=partner, role=role)
-
-
-def _move(activities, *, user, reason, **values):
-    """Set `values` on each activity as one change of its own, in one transaction."""
-    with transaction.atomic():
-        for activity in activities:
-            start_change(activity=activity, user=user, based_on=activity.version)
-            for name, value in values.items():
-                setattr(activity, name, value)
-            activity.save(update_fields=[*values, "version", "updated_by", "updated_at"])
-            finish_change(activity=activity, user=user, reason=reason)
-    return len(activities)
-
-
-def submit(*, activities, user):
-    """Send drafts for review; returns how many changed."""
-    drafts = [a for a in activities if a.review_state == ReviewState.DRAFT]
-    return _move(
-        drafts, user=user, reason="Submitted for review", review_state=ReviewState.SUBMITTED
-    )
-
-
-def approve(*, activities, user):
-    """Approve what is not approved yet; returns how many changed."""
-    if not can_approve(user):
-        raise PermissionError("approve_activity")
-    waiting = [a for a in activities if a.review_state != ReviewState.APPROVED]
-    return _move(waiting, user=user, reason="Approved", review_state=ReviewState.APPROVED)
-
-
-def publish(*, activities, user):
-    """Make approved activities public; returns (published, skipped because unapproved)."""
-    if not can_publish(user):
-        raise PermissionError("publish_activity")
-    approved = [a for a in activities if a.review_state == ReviewState.APPROVED]
-    private = [a for a in approved if a.visibility != Visibility.PUBLIC]
-    count = _move(private, user=user, reason="Published", visibility=Visibility.PUBLIC)
-    return count, len(activities) - len(approved)
 
 
 @transaction.atomic

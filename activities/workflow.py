@@ -23,6 +23,7 @@ the change, which is then applied to the same record as one change of its histor
 | discard                  | any              | gone                 | its author, managers |
 """
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
@@ -31,7 +32,8 @@ from django.utils.translation import gettext as _
 from activities import notifications, roles, services
 from activities.choices import ChangeState, ReviewAction, ReviewState, Visibility
 from activities.records import Activity
-from activities.review import PendingChange, ReviewEvent
+from activities.review import PendingChange, ReviewEvent, visibility_action
+from partners.models import Partner
 
 
 class NotAllowed(Exception):
@@ -56,28 +58,23 @@ def may_submit(user, activity):
     )
 
 
-def _log(activity, user, action, before, after, comment=""):
-    return ReviewEvent.objects.create(
-        activity_id=activity.pk,
-        actor=user if getattr(user, "pk", None) else None,
-        action=action,
-        from_state=before or "",
-        to_state=after or "",
-        comment=comment,
-    )
+_log = ReviewEvent.log
 
 
 def _move(activity, *, user, action, comment="", **values):
-    """Set `values` on the record as one change of its history, and log the move."""
-    before = activity.review_state if "review_state" in values else activity.visibility
+    """Set `values` on the record as one change of its history, and log the move.
+
+    A change of visibility is logged by services.finish_change, as every such change is.
+    """
+    before = activity.review_state
     with transaction.atomic():
         services.start_change(activity=activity, user=user, based_on=activity.version)
         for name, value in values.items():
             setattr(activity, name, value)
         activity.save(update_fields=[*values, "version", "updated_by", "updated_at"])
         services.finish_change(activity=activity, user=user, reason=str(action.label))
-        after = activity.review_state if "review_state" in values else activity.visibility
-        _log(activity, user, action, before, after, comment)
+        if "review_state" in values:
+            _log(activity, user, action, before, activity.review_state, comment)
     return activity
 
 
@@ -90,6 +87,10 @@ def _require(condition, message, *, forbidden=False):
 
 
 def submit(*, activity, user):
+    """Submit a draft or returned record, or the pending change of an approved record."""
+    change = pending_change_of(activity)
+    if activity.review_state == ReviewState.APPROVED and change is not None:
+        return submit_change(change=change, user=user)
     _require(
         may_submit(user, activity),
         _("Only its author, data entry staff and managers submit a record."),
@@ -106,6 +107,10 @@ def submit(*, activity, user):
 
 
 def withdraw(*, activity, user):
+    """Take a submitted record, or an approved record's submitted change, back to a draft."""
+    change = pending_change_of(activity)
+    if activity.review_state == ReviewState.APPROVED and change is not None:
+        return withdraw_change(change=change, user=user)
     _require(
         may_submit(user, activity),
         _("Only its author, data entry staff and managers withdraw a record."),
@@ -180,25 +185,8 @@ def set_visibility(*, activity, user, visibility):
             activity.review_state == ReviewState.APPROVED,
             _("Only an approved record can be published."),
         )
-        action = ReviewAction.PUBLISHED
-    elif activity.visibility == Visibility.PUBLIC:
-        action = ReviewAction.UNPUBLISHED
-    else:
-        action = ReviewAction.VISIBILITY
+    action = visibility_action(activity.visibility, visibility)
     return _move(activity, user=user, action=action, visibility=visibility)
-
-
-def log_visibility_change(*, activity, user, before):
-    """A manager changed the visibility in the form: log it as the move it is."""
-    if before == activity.visibility:
-        return
-    if activity.visibility == Visibility.PUBLIC:
-        action = ReviewAction.PUBLISHED
-    elif before == Visibility.PUBLIC:
-        action = ReviewAction.UNPUBLISHED
-    else:
-        action = ReviewAction.VISIBILITY
-    _log(activity, user, action, before, activity.visibility)
 
 
 def for_each(activities, move, **kwargs):
@@ -225,6 +213,78 @@ def must_propose(user, activity):
     """Whether `user`'s change to `activity` waits for review instead of applying at once."""
     stored = activity.review_state if activity.pk else None
     return stored == ReviewState.APPROVED and not roles.is_manager(user)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What came of saving a record: saved as one change, or kept as its pending change."""
+
+    activity: Activity
+    change: PendingChange | None = None
+
+    @property
+    def proposed(self):
+        return self.change is not None
+
+
+def save(
+    *,
+    activity,
+    user,
+    based_on,
+    areas=None,
+    roles=None,
+    outputs=None,
+    write_relations=None,
+    reason="",
+):
+    """Save `user`'s version of `activity`, new or changed: the one write of a record's content.
+
+    A change to an approved record by anyone but a manager is kept as its pending change
+    (nothing of the record changes); otherwise the record is saved as one change of its
+    history, a change of visibility logged. `areas` (areas or ids), `roles` ((partner or
+    partner id, role) pairs) and `outputs` (dicts) are the relations the writer gives, None
+    where it gives none; `write_relations`, when given, writes them instead once the record
+    is saved (the admin's inlines). Raises NotAllowed or services.StaleVersion.
+    """
+    stored_state = (
+        Activity.objects.filter(pk=activity.pk).values_list("review_state", flat=True).first()
+        if activity.pk is not None and not is_manager(user)
+        else None
+    )
+    if stored_state == ReviewState.APPROVED:
+        change = propose_change(
+            activity=Activity.objects.get(pk=activity.pk),
+            user=user,
+            proposed=activity,
+            areas=None if areas is None else [getattr(a, "pk", a) for a in areas],
+            roles_=None if roles is None else [(getattr(p, "pk", p), r) for p, r in roles],
+            outputs=outputs,
+            based_on=based_on,
+        )
+        return Outcome(activity, change)
+    if write_relations is None:
+        if roles is not None and any(isinstance(p, int) for p, _r in roles):
+            partners = Partner.objects.in_bulk([getattr(p, "pk", p) for p, _r in roles])
+            roles = [(partners[getattr(p, "pk", p)], r) for p, r in roles]
+        services.save_activity(
+            activity=activity,
+            user=user,
+            based_on=based_on,
+            areas=areas,
+            roles=roles,
+            outputs=outputs,
+            reason=reason,
+        )
+    else:
+        services.save_activity(
+            activity=activity,
+            user=user,
+            based_on=based_on,
+            write_relations=write_relations,
+            reason=reason,
+        )
+    return Outcome(activity)
 
 
 # Fields a pending change may change: visibility and review state are managers' moves.
@@ -344,15 +404,10 @@ def approve_change(*, change, user, comment=""):
     """Apply the change to the same record (same id, slug and history) as one change."""
     _require(services.can_approve(user), _("Only managers approve."), forbidden=True)
     _require(change.state == ChangeState.SUBMITTED, _("This change is not submitted for review."))
-    activity = Activity.objects.select_for_update().get(pk=change.activity_id)
-    for attname, value in change.values.items():
-        field = next(f for f in Activity._meta.concrete_fields if f.attname == attname)
-        setattr(activity, attname, field.to_python(value))
+    activity = change.apply_to(Activity.objects.select_for_update().get(pk=change.activity_id))
     activity.full_clean(exclude=["slug"])
     relations = change.relations
     roles_given = relations.get("partner_roles")
-    from partners.models import Partner
-
     partners = Partner.objects.in_bulk([p for p, _r in roles_given or []])
     services.save_activity(
         activity=activity,

@@ -11,7 +11,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from activities import roles, selectors, services
+from activities import roles, selectors, services, workflow
 from activities.differences import change_differences
 from activities.models import (
     Activity,
@@ -264,12 +264,13 @@ class ActivitySerializer(RecordSerializer):
         return super().split(attrs)
 
     def save_record(self, instance, validated_data):
-        """One change through the services: the version check, the record, its relations."""
+        """One write through the workflow's service: saved as one change, or kept as the
+        pending change of an approved record (then `outcome.change`)."""
         values, relations = self.split(validated_data)
         for name, value in values.items():
             setattr(instance, name, value)
         roles_given = relations.get("roles")
-        services.save_activity(
+        self.outcome = workflow.save(
             activity=instance,
             user=self.context["request"].user,
             based_on=self.context.get("based_on"),
@@ -279,6 +280,8 @@ class ActivitySerializer(RecordSerializer):
             else [(row["partner"], row["role"]) for row in roles_given],
             reason="Changed through the API" if instance.pk else "Added through the API",
         )
+        if self.outcome.proposed:
+            return instance
         return selectors.with_relations(Activity.objects).get(pk=instance.pk)
 
 

@@ -130,31 +130,13 @@ class ActivityViewSet(RecordViewSet):
             instance, data=request.data, partial=partial, context=context
         )
         serializer.is_valid(raise_exception=True)
-        if workflow.must_propose(request.user, instance):
-            return self.propose(serializer, context["based_on"])
         activity = serializer.save()
+        if serializer.outcome.proposed:
+            # A change by data entry staff to an approved record waits for review: 202.
+            return Response(PendingChangeSerializer(serializer.outcome.change).data, status=202)
         response = Response(self.get_serializer(activity).data)
         response["ETag"] = etag(activity)
         return response
-
-    @extend_schema(exclude=True)
-    def propose(self, serializer, based_on):
-        """A change by data entry staff to an approved record waits for review: 202."""
-        values, relations = serializer.split(serializer.validated_data)
-        roles_given = relations.get("roles")
-        change = workflow.propose_change(
-            activity=serializer.instance,
-            user=self.request.user,
-            proposed=serializer.unsaved_instance(serializer.validated_data),
-            areas=[a.pk for a in relations["thematic_areas"]]
-            if "thematic_areas" in relations
-            else None,
-            roles_=None
-            if roles_given is None
-            else [(row["partner"].pk, row["role"]) for row in roles_given],
-            based_on=based_on,
-        )
-        return Response(PendingChangeSerializer(change).data, status=202)
 
     def move(self, request, make):
         """Make a review move; a refusal says why (403 for the role, 409 for the state)."""
@@ -176,14 +158,7 @@ class ActivityViewSet(RecordViewSet):
     @action(detail=True, methods=["post"])
     def submit(self, request, slug=None, **kwargs):
         """Submit a draft or returned record, or one's pending change to an approved record."""
-
-        def make(activity, user, _comment):
-            change = workflow.pending_change_of(activity)
-            if activity.review_state == "approved" and change is not None:
-                return workflow.submit_change(change=change, user=user)
-            return workflow.submit(activity=activity, user=user)
-
-        return self.move(request, make)
+        return self.move(request, lambda a, user, _c: workflow.submit(activity=a, user=user))
 
     @extend_schema(
         request=None, responses={200: ActivityDetailSerializer}, summary=_("Withdraw from review")
@@ -191,14 +166,7 @@ class ActivityViewSet(RecordViewSet):
     @action(detail=True, methods=["post"])
     def withdraw(self, request, slug=None, **kwargs):
         """Take a submitted record, or one's submitted change, back to a draft."""
-
-        def make(activity, user, _comment):
-            change = workflow.pending_change_of(activity)
-            if activity.review_state == "approved" and change is not None:
-                return workflow.withdraw_change(change=change, user=user)
-            return workflow.withdraw(activity=activity, user=user)
-
-        return self.move(request, make)
+        return self.move(request, lambda a, user, _c: workflow.withdraw(activity=a, user=user))
 
     @extend_schema(
         request=ReviewMoveSerializer,

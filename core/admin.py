@@ -203,7 +203,6 @@ class RecordAdmin(SafeAutocompleteAdmin, SimpleHistoryAdmin):
         if request.method == "POST" and not self.has_change_permission(request, obj):
             # simple_history checks only the view permission before saving a revert.
             raise PermissionDenied
-        request.reverting_to = version
         extra_context = {**(extra_context or {}), **self.version_context(request, version)}
         with transaction.atomic():
             return super().history_form_view(request, obj.pk, version.history_id, extra_context)

@@ -166,3 +166,38 @@ def test_bulk_approval_stays_for_managers(boss):
     )
     assert set(Activity.objects.values_list("review_state", flat=True)) == {"approved"}
     assert ReviewEvent.objects.filter(action="approved").count() == 2
+
+
+@pytest.mark.parametrize(("before", "after"), [("internal", "public"), ("public", "confidential")])
+def test_a_managers_visibility_change_in_the_form_is_logged_once(boss, before, after):
+    activity = ActivityFactory(visibility=before)
+    client = signed_in(boss)
+    response = client.post(change_url(activity), form_data(client, activity, visibility=after))
+    assert response.status_code == 302
+    assert Activity.objects.get(pk=activity.pk).visibility == after
+    logged = ReviewEvent.objects.filter(activity_id=activity.pk)
+    assert [(e.from_state, e.to_state, e.actor) for e in logged] == [(before, after, boss)]
+
+
+def test_bulk_publishing_is_logged_once_per_record(boss):
+    first = ActivityFactory(visibility="internal")
+    second = ActivityFactory(visibility="internal")
+    signed_in(boss).post(
+        CHANGELIST, {"action": "publish", "_selected_action": [first.pk, second.pk]}
+    )
+    assert set(Activity.objects.values_list("visibility", flat=True)) == {"public"}
+    assert sorted(ReviewEvent.objects.values_list("activity_id", "action")) == [
+        (first.pk, "published"),
+        (second.pk, "published"),
+    ]
+
+
+def test_the_admins_save_leaves_nothing_on_the_request(author, boss):
+    # One service call gives the outcome back; nothing is carried between the admin's hooks.
+    activity = ActivityFactory(title="Published title", visibility="public")
+    client = signed_in(author)
+    response = client.post(change_url(activity), form_data(client, activity, title="Proposed"))
+    carried = {"proposing", "proposed", "visibility_before", "reverting_to", "reverted"}
+    assert carried.isdisjoint(vars(response.wsgi_request))
+    assert PendingChange.objects.get().values == {"title": "Proposed"}
+    assert Activity.objects.get(pk=activity.pk).title == "Published title"

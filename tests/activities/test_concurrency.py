@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from activities import services
+from activities import services, workflow
 from activities.models import Activity
 from tests.api.conftest import token_client
 from tests.factories import ActivityFactory, ThematicAreaFactory, make_user
@@ -162,7 +162,10 @@ def test_bulk_approval_keeps_the_areas_in_the_history(manager):
     area = ThematicAreaFactory(name="Women’s labour migration")
     activity = ActivityFactory(review_state="submitted")
     activity.thematic_areas.add(area)
-    services.approve(activities=[Activity.objects.get(pk=activity.pk)], user=manager)
+    done, refused = workflow.for_each(
+        [Activity.objects.get(pk=activity.pk)], workflow.approve, user=manager
+    )
+    assert (done, refused) == (1, 0)
     latest, previous = activity.history.all()[:2]
     assert latest.review_state == "approved"
     assert [a.thematicarea_id for a in latest.thematic_areas.all()] == [area.pk]

@@ -1,9 +1,12 @@
 """Every review move for every role: allowed, or refused with the reason; logged; told by email."""
 
+import re
+from pathlib import Path
+
 import pytest
 from django.core import mail
 
-from activities import roles, workflow
+from activities import roles, services, workflow
 from activities.models import Activity, PendingChange, ReviewEvent
 from tests.factories import ActivityFactory, ThematicAreaFactory, make_user
 
@@ -258,3 +261,19 @@ def test_no_email_is_sent_before_the_commit_or_to_those_who_turned_them_off(
     for callback in callbacks:
         callback()
     assert [m.to for m in mail.outbox] == [["second@example.org"]]
+
+
+def test_every_move_has_one_path():
+    """One service per move in workflow.py, one apply_to for a pending change, and the admin
+    carries nothing between its hooks on the request."""
+    root = Path(__file__).resolve().parents[2] / "activities"
+    sources = {path.name: path.read_text() for path in root.glob("*.py")}
+    for name in ("submit", "approve", "publish", "_move"):
+        assert not hasattr(services, name), f"services.{name} is a second path"
+    copying = [
+        name for name, text in sources.items() if re.search(r"change\.values\.items\(", text)
+    ]
+    assert copying == [], "a pending change is applied with PendingChange.apply_to only"
+    carried = [name for name, text in sources.items() if re.search(r"\brequest\.\w+\s*=[^=]", text)]
+    assert carried == []
+    assert sources["admin.py"].count("workflow.save(") == 2  # the form, and a revert

@@ -138,3 +138,38 @@ def test_a_change_to_ones_own_submitted_change_is_refused_until_it_is_withdrawn(
     assert "withdraw it to edit it again" in response.json()["detail"]
     change = Activity.objects.get(pk=activity.pk).pending_change
     assert (change.state, change.values["title"]) == ("submitted", "First try")
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "action"),
+    [
+        ("internal", "public", "published"),
+        ("public", "internal", "unpublished"),
+        ("internal", "confidential", "visibility"),
+    ],
+)
+def test_a_managers_visibility_change_through_the_api_is_in_the_review_log(
+    people, before, after, action
+):
+    activity = ActivityFactory(visibility=before)
+    response = token_client(people["manager"]).patch(
+        url(activity), {"visibility": after, "version": 1}
+    )
+    assert response.status_code == 200
+    stored = Activity.objects.get(pk=activity.pk)
+    assert stored.visibility == after
+    (event,) = stored.review_events.all()
+    assert (event.action, event.from_state, event.to_state, event.actor) == (
+        action,
+        before,
+        after,
+        people["manager"],
+    )
+
+
+def test_a_change_that_keeps_the_visibility_adds_nothing_to_the_review_log(people):
+    activity = ActivityFactory(visibility="public")
+    token_client(people["manager"]).patch(url(activity), {"title": "Renamed", "version": 1})
+    stored = Activity.objects.get(pk=activity.pk)
+    assert stored.title == "Renamed"
+    assert not stored.review_events.exists()
