@@ -28,6 +28,7 @@ from activities.records import (  # noqa: F401
     Output,
     YearFigures,
     activity_history,
+    approved_scope,
     visibility_rule,
 )
 from activities.review import NotificationSetting, PendingChange, ReviewEvent  # noqa: F401

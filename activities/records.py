@@ -30,6 +30,17 @@ from core.dates import normalise_to_precision
 from core.model_rules import date_range_errors, end_not_before_start
 
 
+def approved_scope(user):
+    """Which approved records `user` sees: (their visibilities, and whether also the
+    confidential ones they created themselves). The approved half of `visibility_rule`,
+    which is built from it; the dashboard's figures read it too."""
+    if roles.is_manager(user):
+        return list(Visibility.values), False
+    if not roles.is_member(user):
+        return [Visibility.PUBLIC], False
+    return [Visibility.PUBLIC, Visibility.INTERNAL], roles.is_data_entry(user)
+
+
 def visibility_rule(user):
     """The one visibility rule, as a condition on a record's review state, visibility and author.
 
@@ -46,23 +57,22 @@ def visibility_rule(user):
     """
     if roles.is_manager(user):
         return Q()
-    published = Q(review_state=ReviewState.APPROVED, visibility=Visibility.PUBLIC)
-    if not roles.is_member(user):
-        return published
-    seen = Q(
-        review_state=ReviewState.APPROVED,
-        visibility__in=[Visibility.PUBLIC, Visibility.INTERNAL],
-    )
+    visibilities, own = approved_scope(user)
+    if len(visibilities) == 1:
+        seen = Q(review_state=ReviewState.APPROVED, visibility=visibilities[0])
+    else:
+        seen = Q(review_state=ReviewState.APPROVED, visibility__in=visibilities)
     if roles.is_data_entry(user):
         seen |= ~Q(review_state=ReviewState.APPROVED) & ~Q(visibility=Visibility.CONFIDENTIAL)
+    if own:
         seen |= Q(created_by=user)
     return seen
 
 
 class ActivityQuerySet(models.QuerySet):
     def published(self):
-        """What anyone, signed in or not, may read."""
-        return self.filter(review_state=ReviewState.APPROVED, visibility=Visibility.PUBLIC)
+        """What anyone, signed in or not, may read: the rule for an anonymous visitor."""
+        return self.filter(visibility_rule(None))
 
     def visible_to(self, user):
         """The records `user` may see (`visibility_rule`): every surface reads through this."""

@@ -14,7 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from activities import figures, roles
-from activities.models import Activity, ActivityType, ReviewState, ThematicArea, Visibility
+from activities.models import (
+    Activity,
+    ActivityType,
+    ReviewState,
+    ThematicArea,
+    Visibility,
+    approved_scope,
+)
 from core import caching
 from partners.models import Partner
 
@@ -70,20 +77,12 @@ class YearForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
 
 
-def approved_visibilities(user):
-    """The visibilities of the approved records `user` may see (the one visibility rule)."""
-    if roles.is_manager(user):
-        return [Visibility.PUBLIC, Visibility.INTERNAL, Visibility.CONFIDENTIAL]
-    if roles.is_member(user):
-        return [Visibility.PUBLIC, Visibility.INTERNAL]
-    return [Visibility.PUBLIC]
-
-
 def approved_figures(user, year):
-    """The year's figures of the approved records `user` may see."""
-    result = figures.year_figures(year, approved_visibilities(user))
-    if roles.is_data_entry(user) and not roles.is_manager(user):
-        # Data entry also sees the confidential records they created themselves.
+    """The year's figures of the approved records `user` may see (the one visibility rule)."""
+    visibilities, own = approved_scope(user)
+    result = figures.year_figures(year, visibilities)
+    if own:
+        # The confidential records they created themselves.
         own = figures.approved(year, Visibility.CONFIDENTIAL).filter(created_by=user)
         result = figures.merged([result, figures.compute(own)])
     return result

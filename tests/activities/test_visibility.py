@@ -1,12 +1,14 @@
 """The one visibility rule, for every role and every review state and visibility."""
 
+import ast
 import itertools
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from activities import roles
-from activities.models import Activity, ReviewState, Visibility
+from activities.models import Activity, ReviewState, Visibility, approved_scope
 from tests.factories import ActivityFactory, make_user
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +100,74 @@ def test_the_role_lookup_is_cached_on_the_user(django_assert_num_queries):
         roles.role_names(viewer)
         roles.role_names(viewer)
         roles.is_member(viewer)
+
+
+ROLES = [None, roles.VIEWERS, roles.DATA_ENTRY, roles.MANAGERS]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_approved_scope_is_the_approved_part_of_the_rule(every_combination, role):
+    user = make_user(role, username="someone") if role else AnonymousUser()
+    mine = ActivityFactory(
+        review_state="approved", visibility="confidential", created_by=user if role else None
+    )
+    visibilities, own = approved_scope(user if role else None)
+    by_scope = set(
+        Activity.objects.filter(review_state="approved", visibility__in=visibilities).values_list(
+            "pk", flat=True
+        )
+    ) | ({mine.pk} if own else set())
+    by_rule = set(
+        Activity.objects.visible_to(user)
+        .filter(review_state="approved")
+        .values_list("pk", flat=True)
+    )
+    assert by_scope == by_rule
+
+
+def test_published_is_what_an_anonymous_visitor_sees(every_combination):
+    assert set(Activity.objects.published()) == set(Activity.objects.visible_to(AnonymousUser()))
+
+
+def _rule_sources():
+    root = Path(__file__).resolve().parents[2]
+    for app in ("activities", "api", "web", "reports", "partners", "core", "ops", "samples"):
+        for path in (root / app).rglob("*.py"):
+            if "migrations" not in path.parts:
+                yield path.relative_to(root).as_posix(), ast.parse(path.read_text())
+
+
+def _names_a_visibility(node, text=True):
+    """Visibility.PUBLIC (any member) or, with `text`, a visibility written as text."""
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        return node.value.id == "Visibility" and node.attr.isupper()
+    if isinstance(node, ast.Constant):
+        return text and node.value in Visibility.values
+    if isinstance(node, ast.List | ast.Tuple | ast.Set):
+        return any(_names_a_visibility(element, text) for element in node.elts)
+    return False
+
+
+def test_the_visibility_rule_is_written_once():
+    """Only activities/records.py says which review states and visibilities who sees: a
+    second definition (a filter on an approved state and a named visibility, or a list of
+    visibilities) fails here; derive it from approved_scope or visibility_rule instead."""
+    found = []
+    for name, tree in _rule_sources():
+        if name == "activities/records.py":
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.List | ast.Tuple | ast.Set):
+                members = [e for e in node.elts if _names_a_visibility(e, text=False)]
+                if len(members) >= 2:
+                    found.append(f"{name}:{node.lineno} lists visibilities")
+            if isinstance(node, ast.Call):
+                keywords = {k.arg: k.value for k in node.keywords if k.arg}
+                named = [
+                    k
+                    for k, v in keywords.items()
+                    if k.startswith("visibility") and _names_a_visibility(v)
+                ]
+                if named and any(k.startswith("review_state") for k in keywords):
+                    found.append(f"{name}:{node.lineno} filters by state and visibility")
+    assert found == []
