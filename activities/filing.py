@@ -3,12 +3,12 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from activities.choices import DatePrecision, EventKind
+from core import addresses
 from core.dates import normalise_to_precision
 from core.model_rules import (
     ancestry_errors,
@@ -46,7 +46,7 @@ class ThematicArea(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("activities:thematic-area", kwargs={"slug": self.slug})
+        return addresses.page_of(self)
 
     def clean(self):
         if errors := ancestry_errors(self):
@@ -121,7 +121,7 @@ class Event(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("activities:event", kwargs={"slug": self.slug})
+        return addresses.page_of(self)
 
     def clean(self):
         errors = date_range_errors(self.start_date, self.end_date)

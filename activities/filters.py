@@ -8,7 +8,6 @@ from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, Value, When
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -24,6 +23,7 @@ from activities.models import (
     ThematicArea,
     Visibility,
 )
+from core import addresses
 from core.caching import cached
 from core.widgets import QuickTextInput, quicken
 from partners.models import Partner
@@ -39,13 +39,13 @@ MEMBER_ONLY = ("review_state", "visibility")
 class SlugLookupWidget(QuickTextInput):
     """A text box taking a slug, for lists far too long to render as options."""
 
-    def __init__(self, lookup_url_name, attrs=None):
-        self.lookup_url_name = lookup_url_name
+    def __init__(self, lookup, attrs=None):
+        self.lookup = lookup  # the key of its lookup page (core/addresses.py)
         super().__init__(attrs={"autocomplete": "off", "spellcheck": "false", **(attrs or {})})
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        context["widget"]["attrs"]["data-lookup"] = reverse(self.lookup_url_name)
+        context["widget"]["attrs"]["data-lookup"] = addresses.place(self.lookup)
         return context
 
 
@@ -226,7 +226,7 @@ class ActivityFilter(django_filters.FilterSet):
         to_field_name="slug",
         method="filter_partner",
         label=_("Partner"),
-        widget=SlugLookupWidget("partners:lookup"),
+        widget=SlugLookupWidget("partner-lookup"),
         help_text=_("Type a partner’s name and pick it from the suggestions."),
     )
     event = SlugChoiceFilter(
@@ -234,7 +234,7 @@ class ActivityFilter(django_filters.FilterSet):
         queryset=visible_events,
         to_field_name="slug",
         label=_("Event"),
-        widget=SlugLookupWidget("activities:event-lookup"),
+        widget=SlugLookupWidget("event-lookup"),
         help_text=_("Type an event’s name and pick it from the suggestions."),
     )
     country = django_filters.ChoiceFilter(

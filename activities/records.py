@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -26,6 +25,7 @@ from activities.choices import (
     Visibility,
 )
 from activities.filing import ActivityType, Event, Initiative, ReportSection, ThematicArea
+from core import addresses
 from core.dates import normalise_to_precision
 from core.model_rules import date_range_errors, end_not_before_start
 
@@ -302,7 +302,7 @@ class Activity(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("activities:detail", kwargs={"slug": self.slug})
+        return addresses.page_of(self)
 
     @property
     def place(self):

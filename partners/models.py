@@ -2,10 +2,10 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core import addresses
 from core.model_rules import ancestry_errors, not_own_parent
 
 
@@ -53,7 +53,7 @@ class Partner(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("partners:detail", kwargs={"slug": self.slug})
+        return addresses.page_of(self)
 
     @property
     def short_name(self):

@@ -13,8 +13,11 @@ migrations stand outside the house.
 """
 
 import ast
+import re
 from collections import defaultdict
 from pathlib import Path
+
+from django.urls import URLResolver, get_resolver
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYERS = [
@@ -61,10 +64,11 @@ def test_no_module_imports_from_a_higher_layer_or_a_neighbour():
 
 
 def test_no_circle_between_modules():
+    """Imports inside functions count too: they are arrows like any other."""
     names = {name for _app, name, _tree in modules()}
     graph = defaultdict(set)
     for _app, name, tree in modules():
-        for target in imported(tree, top_level_only=True):
+        for target in imported(tree):
             if target in names and target != name:
                 graph[name].add(target)
 
@@ -108,3 +112,45 @@ def test_no_module_of_the_house_is_longer_than_about_500_lines():
             if lines > 520:
                 long.append(f"{path.relative_to(ROOT)}: {lines}")
     assert long == []
+
+
+URL_NAME = re.compile(r"^(?P<namespace>[a-z][\w-]*):[\w-]+$")
+
+
+def url_namespace_owners():
+    """{URL namespace: the app whose views it names}, read from the site's URLconf."""
+    owners = {}
+    for pattern in get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver) and pattern.namespace:
+            apps = {
+                p.callback.__module__.split(".")[0]
+                for p in pattern.url_patterns
+                if getattr(p, "callback", None) is not None
+            }
+            ours = [app for app in apps if app in LAYER]
+            if ours:
+                owners[pattern.namespace] = max(ours, key=LAYER.get)
+    return owners
+
+
+def test_no_module_names_a_url_defined_by_a_higher_layer():
+    """A reverse("activities:detail") in activities/ is an arrow up by name: the names are
+    web's. Records ask core/addresses.py, where the layer owning the names registers them.
+    A surface may name another surface's pages (the API links to the site's)."""
+    owners = url_namespace_owners()
+    assert {"activities", "partners", "reports"} <= set(owners)
+    wrong = []
+    for app, name, tree in modules():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                match = URL_NAME.match(node.value)
+                owner = match and owners.get(match["namespace"])
+                if owner and LAYER[owner] < LAYER[app]:
+                    wrong.append(f"{name} names {node.value} ({owner}'s)")
+    assert sorted(set(wrong)) == []
+
+
+def test_imports_inside_functions_are_read_too():
+    tree = ast.parse("def f():\n    from web import views\n")
+    assert "web.views" in set(imported(tree))
+    assert "web.views" not in set(imported(tree, top_level_only=True))

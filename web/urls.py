@@ -5,6 +5,9 @@ Two namespaces, as the addresses read: `activities:` and `partners:` (gcu_tracke
 
 from django.urls import path
 
+from activities.models import Activity, Event, ThematicArea
+from core import addresses
+from partners.models import Partner
 from web import dashboard, views
 
 activity_patterns = [
@@ -22,3 +25,11 @@ partner_patterns = [
     path("lookup/", views.partner_lookup, name="lookup"),
     path("<slug:slug>/", views.PartnerDetailView.as_view(), name="detail"),
 ]
+
+# The records' pages and the lookups, for the records and filters to find (core/addresses.py).
+addresses.register_page(Activity, "activities:detail")
+addresses.register_page(ThematicArea, "activities:thematic-area")
+addresses.register_page(Event, "activities:event")
+addresses.register_page(Partner, "partners:detail")
+addresses.register_place("event-lookup", "activities:event-lookup")
+addresses.register_place("partner-lookup", "partners:lookup")
