@@ -30,6 +30,8 @@ def test_writing_to_an_unknown_slug_is_404(manager_api, endpoint):
     assert manager_api.patch(url, {"title": "x"}).status_code == 404
     assert manager_api.put(url, {}).status_code == 404
     assert manager_api.delete(url).status_code == 404
+    # Nothing was made under that name either.
+    assert manager_api.get(url).status_code == 404
 
 
 @pytest.mark.parametrize("year", ["1999", "abc", "99999999999999999999999", "-1"])

@@ -40,6 +40,7 @@ def test_viewers_cannot_write_anything(viewer_api, draft_payload):
 def test_accounts_without_a_role_cannot_write(client_for, draft_payload):
     client = client_for(make_user(None, username="outsider", is_staff=False))
     assert client.post("/api/activities/", draft_payload).status_code == 403
+    assert not Activity.objects.exists()
 
 
 def test_data_entry_can_create_a_draft(data_entry_api, data_entry, draft_payload):
@@ -49,10 +50,19 @@ def test_data_entry_can_create_a_draft(data_entry_api, data_entry, draft_payload
     assert Activity.objects.get().created_by == data_entry
 
 
-def test_data_entry_can_submit_for_review(data_entry_api, draft_payload):
-    draft_payload["review_state"] = "submitted"
-    response = data_entry_api.post("/api/activities/", draft_payload)
-    assert response.status_code == 201
+def test_data_entry_can_submit_for_review(data_entry_api, draft_payload, manager):
+    # The review state is read only in a write: a record is submitted by its move.
+    created = data_entry_api.post(
+        "/api/activities/", {**draft_payload, "review_state": "submitted"}
+    )
+    assert created.status_code == 201
+    assert Activity.objects.get().review_state == "draft"
+    response = data_entry_api.post(f"/api/activities/{draft_payload['slug']}/submit/")
+    assert response.status_code == 200
+    stored = Activity.objects.get()
+    assert stored.review_state == "submitted"
+    (event,) = stored.review_events.all()
+    assert (event.action, event.from_state, event.to_state) == ("submitted", "draft", "submitted")
 
 
 def test_data_entry_cannot_approve(data_entry_api, draft_payload):
@@ -136,7 +146,9 @@ def test_managers_write_every_kind_of_record(manager_api):
         assert manager_api.post(url, payload).status_code == 201, url
         slug = payload["slug"]
         assert manager_api.patch(f"{url}{slug}/", {"name": "Renamed " + slug}).status_code == 200
+        assert manager_api.get(f"{url}{slug}/").json()["name"] == "Renamed " + slug
         assert manager_api.delete(f"{url}{slug}/").status_code == 204
+        assert manager_api.get(f"{url}{slug}/").status_code == 404
 
 
 def test_a_record_still_in_use_cannot_be_deleted(manager_api):

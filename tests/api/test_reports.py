@@ -69,3 +69,5 @@ def test_a_report_gives_its_period_and_links_to_its_page_and_file(api, reports):
 def test_reports_are_read_only_even_for_managers(manager_api, reports):
     assert manager_api.post("/api/reports/", {"year": 2013}).status_code == 405
     assert manager_api.delete("/api/reports/2011/").status_code == 405
+    assert manager_api.get("/api/reports/2011/").status_code == 200
+    assert manager_api.get("/api/reports/2013/").status_code == 404

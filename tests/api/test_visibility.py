@@ -64,7 +64,12 @@ def test_data_entry_read_back_their_own_new_draft(data_entry_api):
         },
     )
     assert created.status_code == 201, created.content
-    assert data_entry_api.get("/api/activities/own-draft/").status_code == 200
+    read = data_entry_api.get("/api/activities/own-draft/")
+    assert read.status_code == 200
+    assert (read.json()["title"], read.json()["visibility"]) == (
+        "A confidential draft",
+        "confidential",
+    )
 
 
 def test_managers_read_everything_drafts_and_confidential_included(manager_api, every_combination):
