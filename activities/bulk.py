@@ -55,7 +55,7 @@ def create_many(entries, *, user):
     from simple_history.utils import bulk_create_with_history
 
     from activities.models import Activity, ActivityPartner
-    from activities.records import unique_slug
+    from activities.web_addresses import neutral_slug
 
     entries = list(entries)
     with writes_in_bulk() as written:
@@ -64,7 +64,8 @@ def create_many(entries, *, user):
             activity.created_by = activity.updated_by = user
             activity.version = 1
             if not activity.slug:
-                activity.slug = unique_slug(activity.title, also_taken=taken)
+                # Imported records are drafts: their addresses are neutral until published.
+                activity.slug = neutral_slug()
             taken.add(activity.slug)
         Activity.objects.bulk_create([entry[0] for entry in entries])
         link = Activity.thematic_areas.through

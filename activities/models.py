@@ -32,3 +32,4 @@ from activities.records import (  # noqa: F401
     visibility_rule,
 )
 from activities.review import NotificationSetting, PendingChange, ReviewEvent  # noqa: F401
+from activities.web_addresses import FormerAddress  # noqa: F401

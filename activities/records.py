@@ -25,6 +25,7 @@ from activities.choices import (
     Visibility,
 )
 from activities.filing import ActivityType, Event, Initiative, ReportSection, ThematicArea
+from activities.web_addresses import FormerAddress, neutral_slug
 from core import addresses
 from core.dates import normalise_to_precision
 from core.model_rules import date_range_errors, end_not_before_start
@@ -118,7 +119,10 @@ class Activity(models.Model):
         max_length=255,
         unique=True,
         blank=True,
-        help_text=_("The last part of the record's address; made from the title when left empty."),
+        help_text=_(
+            "The last part of the record's address. Left empty, it says nothing of the record "
+            "until it is published, and is then made from the title."
+        ),
     )
     summary = models.TextField(
         _("summary"),
@@ -298,11 +302,16 @@ class Activity(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(self.title)
+            self.slug = unique_slug(self.title) if self.is_published else neutral_slug()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return addresses.page_of(self)
+
+    @property
+    def is_published(self):
+        """Approved and public: what anyone may read (and when its address may say so)."""
+        return self.review_state == ReviewState.APPROVED and self.visibility == Visibility.PUBLIC
 
     @property
     def place(self):
@@ -335,6 +344,7 @@ def unique_slug(title, also_taken=()):
     taken = set(also_taken)
     taken |= set(Activity.objects.filter(slug__startswith=base).values_list("slug", flat=True))
     taken |= set(Activity.history.filter(slug__startswith=base).values_list("slug", flat=True))
+    taken |= set(FormerAddress.objects.filter(slug__startswith=base).values_list("slug", flat=True))
     if base not in taken:
         return base
     number = 2

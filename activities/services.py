@@ -20,7 +20,9 @@ from activities.models import (
     ThematicArea,
     Visibility,
 )
+from activities.records import unique_slug
 from activities.review import visibility_action
+from activities.web_addresses import FormerAddress, is_neutral
 from core.caching import bump_data_version
 from partners.models import Partner
 
@@ -147,6 +149,8 @@ def finish_change(*, activity, user, reason=""):
     delattr(activity, CHANGE_ATTRIBUTE)
     if hasattr(activity, history.PAUSE_ATTRIBUTE):
         delattr(activity, history.PAUSE_ATTRIBUTE)
+    if activity.is_published and is_neutral(activity.slug):
+        give_final_address(activity)
     history.record(activity, kind, user=user, reason=reason)
     if visibility_before is not None and visibility_before != activity.visibility:
         ReviewEvent.log(
@@ -157,6 +161,13 @@ def finish_change(*, activity, user, reason=""):
             activity.visibility,
         )
     bump_data_version()
+
+
+def give_final_address(activity):
+    """A published record's address, made from its title now; the neutral one redirects."""
+    FormerAddress.objects.create(slug=activity.slug, activity=activity)
+    activity.slug = unique_slug(activity.title)
+    Activity.objects.filter(pk=activity.pk).update(slug=activity.slug)
 
 
 @transaction.atomic

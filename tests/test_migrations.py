@@ -146,7 +146,14 @@ def test_a_database_of_the_earlier_layout_migrates_with_nothing_lost(fixture_db)
                 else row
                 for row in expected
             }
-        found = as_set(table, columns, rows_here(here, columns))
+        rows = rows_here(here, columns)
+        if table == "activities_activity":
+            # Records not published yet took a neutral address; the one they had is kept
+            # as a former address (migration 0011), which is what is compared.
+            former = dict(rows_here("activities_formeraddress", ["activity_id", "slug"]))
+            at, slug = columns.index("id"), columns.index("slug")
+            rows = [(*row[:slug], former.get(row[at], row[slug]), *row[slug + 1 :]) for row in rows]
+        found = as_set(table, columns, rows)
         if found != expected:
             lost.append(f"{table}: {len(expected - found)} rows missing or changed")
     assert lost == []
@@ -160,6 +167,9 @@ def test_a_database_of_the_earlier_layout_migrates_with_nothing_lost(fixture_db)
     )
     report = AnnualReport.objects.get(year=2011)
     assert export_bytes(report) == issued["frozen_html"].encode()
+    hidden = Activity.objects.exclude(review_state="approved", visibility="public")
+    assert hidden.exists()
+    assert all(slug.startswith("record-") for slug in hidden.values_list("slug", flat=True))
     filed = Activity.objects.filter(report_section__isnull=False).count()
     assert filed == Activity.objects.count() == 45
     assert ReportSection.objects.count() == 7

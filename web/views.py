@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -202,6 +202,22 @@ def export_xlsx(request):
 class ActivityDetailView(DetailView):
     template_name = "activities/activity_detail.html"
     context_object_name = "activity"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # An address the record had before it was published leads to its page, for
+            # those who may read it; for anyone else it is as unknown as any other.
+            moved = (
+                Activity.objects.visible_to(request.user)
+                .filter(former_addresses__slug=kwargs["slug"])
+                .only("slug")
+                .first()
+            )
+            if moved is None:
+                raise
+            return redirect(moved.get_absolute_url(), permanent=True)
 
     def get_queryset(self):
         """One query for the activity and its foreign keys, one each for roles, outputs, areas."""

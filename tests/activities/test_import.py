@@ -12,6 +12,7 @@ from openpyxl import Workbook, load_workbook
 
 from activities import importing
 from activities.models import Activity
+from activities.web_addresses import is_neutral
 from core.xlsx import write_workbook
 from tests.factories import (
     ActivityFactory,
@@ -112,7 +113,7 @@ def test_a_good_file_is_previewed_then_saved_as_drafts_of_the_importer(
     assert activity.title == "Training on safe migration"
     assert (activity.review_state, activity.visibility) == ("draft", "internal")
     assert activity.created_by == data_entry
-    assert activity.slug == "training-on-safe-migration"
+    assert is_neutral(activity.slug)  # until a manager publishes it
     assert activity.start_date == datetime.date(2011, 5, 17)
     assert activity.country.code == "MD"
     assert activity.event == registries["event"]
