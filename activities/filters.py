@@ -168,9 +168,10 @@ class StableOrderingFilter(django_filters.OrderingFilter):
         ]
 
     def filter(self, qs, value):
-        if not value:
+        # "sort=," names no field: empty keys are left out, as an empty sort is.
+        ordering = [self.get_ordering_value(param) for param in value or () if param]
+        if not ordering:
             return qs
-        ordering = [self.get_ordering_value(param) for param in value]
         ranked = "rank" in qs.query.annotations
         if ordering[0].lstrip("-") == "rank":
             if not ranked:

@@ -67,8 +67,10 @@ def test_a_wrong_filter_value_is_a_400_a_404_or_an_empty_list(
         assert body, query
 
 
-@pytest.mark.parametrize("sort", ["title,relevance", "-date,relevance", "relevance,title"])
-def test_relevance_after_another_sort_is_no_error_without_a_search(api, records, sort):
+@pytest.mark.parametrize(
+    "sort", ["title,relevance", "-date,relevance", "relevance,title", ",", ",title", "title,"]
+)
+def test_an_empty_or_relevance_sort_key_is_no_error_without_a_search(api, records, sort):
     response = api.get(f"/api/activities/?sort={sort}")
     assert response.status_code == 200
     assert response.json()["count"] == 3

@@ -7,6 +7,7 @@ records and not only 404s. A fixed number of cases per operation keeps the run b
 """
 
 import datetime
+import os
 import time
 from collections import Counter
 
@@ -31,7 +32,12 @@ from samples.sample_data import gcu_2011
 from samples.sample_data.load import load_2011
 from tests.factories import ActivityFactory
 
-CASES_PER_OPERATION = 15
+# The suite's run: 15 cases an operation, positive and negative data, no coverage or
+# stateful phase (about 1,100 cases). GCU_FUZZ_CASES and GCU_FUZZ_ALL_PHASES=1 make the
+# long run, outside the suite: GCU_FUZZ_CASES=120 GCU_FUZZ_ALL_PHASES=1 pytest
+# tests/api/test_fuzz.py -k manager -p no:xdist (about 5,000 cases with a manager's token).
+CASES_PER_OPERATION = int(os.environ.get("GCU_FUZZ_CASES", "15"))
+ALL_PHASES = os.environ.get("GCU_FUZZ_ALL_PHASES") == "1"
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -68,13 +74,18 @@ CONFIG = SchemathesisConfig.from_dict(
     {
         "seed": 2011,
         "generation": {
+            # Positive and negative data: wrong types, missing fields, values out of range.
+            "mode": "all",
             "database": "none",
             "max-examples": CASES_PER_OPERATION,
             "with-security-parameters": False,
         },
         # The coverage phase alone runs to hundreds of cases per operation; fuzzing with
         # real references reaches the same code within the time limit.
-        "phases": {"coverage": {"enabled": False}, "stateful": {"enabled": False}},
+        "phases": {
+            "coverage": {"enabled": ALL_PHASES},
+            "stateful": {"enabled": ALL_PHASES},
+        },
         "dictionaries": {name: {"values": values} for name, values in DICTIONARIES.items()},
         "parameters": {
             "query.page": {"dictionary": "pages", **REAL},
