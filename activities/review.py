@@ -90,8 +90,9 @@ class ReviewEvent(models.Model):
     )
     at = models.DateTimeField(_("when"), auto_now_add=True)
     action = models.CharField(_("action"), max_length=20, choices=ReviewAction.choices)
-    from_state = models.CharField(_("from"), max_length=10, blank=True)
-    to_state = models.CharField(_("to"), max_length=10, blank=True)
+    # A state or a visibility: "confidential" is the longest.
+    from_state = models.CharField(_("from"), max_length=12, blank=True)
+    to_state = models.CharField(_("to"), max_length=12, blank=True)
     comment = models.TextField(_("comment"), blank=True)
 
     class Meta:
