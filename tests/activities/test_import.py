@@ -1,5 +1,6 @@
 """Importing activities from a spreadsheet: a preview of every row, then drafts for review."""
 
+import base64
 import csv
 import datetime
 import io
@@ -338,6 +339,11 @@ def test_only_those_who_may_add_records_may_import(client, viewer, who, status):
     assert client.get(TEMPLATE).status_code == status
     upload = csv_file([GOOD])
     assert client.post(IMPORT, {"file": upload}).status_code == status
+    # Nor does a confirmation made up without the preview save anything.
+    content = base64.b64encode(csv_file([GOOD]).getvalue()).decode()
+    confirmed = client.post(IMPORT, {"filename": "log.csv", "content": content})
+    assert confirmed.status_code == status
+    assert not Activity.objects.exists()
 
 
 def test_the_changelist_offers_the_import(data_entry_client):
