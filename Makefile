@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 # `make run PORT=8001` when 8000 is taken.
 PORT ?= 8000
 
-.PHONY: install system-libraries run serve backup restore loadtest test lint format migrations-check bench clean
+.PHONY: install system-libraries run serve backup restore loadtest test lint format migrations-check bench bench-import clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -96,6 +96,11 @@ migrations-check: install
 bench: install
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | sort -n | tail -n 1) main start
 	$(BIN)/python bench/run.py
+
+# The import preview of files whose rows share one day, type and place (500 to 5,000 rows).
+bench-import: install
+	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | sort -n | tail -n 1) main start
+	$(BIN)/python bench/import_preview.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
