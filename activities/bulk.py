@@ -9,7 +9,11 @@ the vectors of the records written are computed once; the cache hears of it once
 import contextlib
 
 from django.db import connection, transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
+from activities.models import Activity, ActivityPartner, activity_history
+from activities.web_addresses import neutral_slug
 from core.caching import bump_data_version, one_bump
 
 # So many rows written at once that the tables' statistics are renewed afterwards.
@@ -52,11 +56,6 @@ def create_many(entries, *, user):
     their area links and partner roles in bulk (the roles with their own history), then one
     history entry per record holding its relations, as the services write them one by one.
     """
-    from simple_history.utils import bulk_create_with_history
-
-    from activities.models import Activity, ActivityPartner
-    from activities.web_addresses import neutral_slug
-
     entries = list(entries)
     with writes_in_bulk() as written:
         taken = set()
@@ -92,10 +91,6 @@ def create_many(entries, *, user):
 def record_created(entries, links, *, user):
     """One history entry per new activity, as history.record writes it one by one: the
     record's fields, its relations, and its area links in the history's own link table."""
-    from django.utils import timezone
-
-    from activities.models import Activity, activity_history
-
     History = Activity.history.model
     AreaHistory = activity_history.m2m_models[Activity._meta.get_field("thematic_areas")]
     now = timezone.now()

@@ -1,10 +1,13 @@
 """What a pending change would change, field by field, as a manager reads it."""
 
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from activities import history
 from activities.choices import PartnerRole
+from activities.filing import ThematicArea
 from core.dates import format_date
+from partners.models import Partner
 
 
 def shown(field, value):
@@ -19,21 +22,17 @@ def shown(field, value):
     if field.get_internal_type() == "DateField":
         return format_date(field.to_python(value))
     if field.name == "country":
-        from django_countries import countries
-
         return countries.name(value) or value
     return str(value)
 
 
 def _areas(ids):
-    from activities.filing import ThematicArea
 
     names = dict(ThematicArea.objects.filter(pk__in=ids).values_list("pk", "name"))
     return "; ".join(names.get(i, str(i)) for i in ids) or "—"
 
 
 def _roles(pairs):
-    from partners.models import Partner
 
     partners = Partner.objects.in_bulk([p for p, _r in pairs])
     labels = dict(PartnerRole.choices)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
@@ -94,7 +95,6 @@ def columns_of(header):
         for name in (str(column.label), column.key, column.key.replace("_", " ")):
             names.setdefault(plain(name), column.key)
     # The English headers too, whatever the user's language.
-    from django.utils import translation
 
     with translation.override("en"):
         for column in COLUMNS:
@@ -148,7 +148,6 @@ class Registry:
 
 def choice_finder(choices, extra=None):
     """A function from a label (any language) or a code to the code."""
-    from django.utils import translation
 
     known = {}
     for code, label in list(choices) + list((extra or {}).items()):

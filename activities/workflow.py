@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 
 from activities import notifications, roles, services
 from activities.choices import ChangeState, ReviewAction, ReviewState, Visibility
+from activities.history import relations_of
 from activities.records import Activity
 from activities.review import PendingChange, ReviewEvent, visibility_action
 from partners.models import Partner
@@ -308,7 +309,6 @@ def as_json(value):
 
 
 def stored_relations(activity):
-    from activities.history import relations_of
 
     return relations_of(activity.pk)
 
