@@ -41,7 +41,8 @@ def signed_in_locally(request):
     Every sign-in goes through django-allauth, which records how it was made in the
     session; sessions from before it were ended by accounts' first migration.
     """
-    methods = {record.get("method") for record in get_authentication_records(request)}
+    records = get_authentication_records(request, request.user)
+    methods = {record.get("method") for record in records}
     return "password" in methods and "socialaccount" not in methods
 
 
@@ -54,6 +55,8 @@ def second_factor_missing(request):
     if not settings.GCU_REQUIRE_SECOND_FACTOR:
         return False
     user = request.user
-    if not user.is_authenticated or not signed_in_locally(request):
+    if not user.is_authenticated or "account_authentication_methods" not in request.session:
+        return False
+    if not signed_in_locally(request):
         return False
     return roles.is_manager(user) and not has_second_factor(user)

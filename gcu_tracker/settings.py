@@ -115,7 +115,6 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
-    "allauth.socialaccount.providers.microsoft",
     "allauth.mfa",
     "csp",
     "django_countries",
@@ -348,6 +347,11 @@ def sso_providers():
 
 
 SOCIALACCOUNT_PROVIDERS = sso_providers()
+# Microsoft's sign-in pages exist only when it is configured (they fail without an app).
+if "microsoft" in SOCIALACCOUNT_PROVIDERS:
+    INSTALLED_APPS.insert(
+        INSTALLED_APPS.index("allauth.mfa"), "allauth.socialaccount.providers.microsoft"
+    )
 
 # The 2011 report names places by city or by country; ISO 3166 codes keep them unambiguous.
 COUNTRIES_FIRST = []
