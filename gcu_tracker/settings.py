@@ -9,6 +9,7 @@ clone runs; DATABASE_URL switches to PostgreSQL.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -347,6 +348,24 @@ def sso_providers():
 
 
 SOCIALACCOUNT_PROVIDERS = sso_providers()
+
+
+def sso_origins(providers):
+    """Where the sign-in buttons' forms lead: the browser follows their redirect only to
+    origins the Content Security Policy's form-action names."""
+    origins = [
+        "{0.scheme}://{0.netloc}".format(urlsplit(app["settings"]["server_url"]))
+        for app in providers.get("openid_connect", {}).get("APPS", [])
+    ]
+    if "microsoft" in providers:
+        origins.append("https://login.microsoftonline.com")
+    return origins
+
+
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] = [
+    SELF,
+    *sso_origins(SOCIALACCOUNT_PROVIDERS),
+]
 # Microsoft's sign-in pages exist only when it is configured (they fail without an app).
 if "microsoft" in SOCIALACCOUNT_PROVIDERS:
     INSTALLED_APPS.insert(
