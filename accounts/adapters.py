@@ -2,7 +2,7 @@
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
-from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter, _build_apps_from_settings
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +25,14 @@ class AccountAdapter(DefaultAccountAdapter):
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    def list_apps(self, request, provider=None, client_id=None):
+        """The providers configured in the environment only; none is kept in the database.
+
+        So the sign-in page reads nothing from the database to draw its buttons.
+        """
+        settings_apps = _build_apps_from_settings(provider=provider, client_id=client_id)
+        return [app for apps in settings_apps.values() for app in apps]
+
     def is_open_for_signup(self, request, sociallogin):
         return email_domain_allowed(sociallogin.user.email)
 
