@@ -13,6 +13,7 @@ class AccountEvent(models.Model):
         ROLE_CHANGED = "role_changed", _("role changed")
         DEACTIVATED = "deactivated", _("account deactivated")
         REACTIVATED = "reactivated", _("account reactivated")
+        REFUSED = "refused", _("refused by the provider")
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     # Nobody's account is deleted, but the log outlives one that is: names are kept as text.

@@ -7,7 +7,7 @@ from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from accounts.models import AccountEvent
@@ -25,6 +25,7 @@ class AccountRow:
     providers: tuple
     local: bool
     unused: bool
+    refused: bool
 
 
 def unused_since():
@@ -39,15 +40,19 @@ def _unused(user, threshold):
 
 
 def account_rows():
-    """Every account with its roles, sign-in ways and second factor: 4 queries in all.
+    """Every account with its roles, sign-in ways and second factor: 3 queries in all.
 
-    One for the users (with whether they hold a TOTP authenticator), one each for their
-    groups and their single sign-on accounts.
+    One for the users (with whether they hold a TOTP authenticator and whether the provider
+    refused them lately), one each for their groups and their single sign-on accounts.
     """
     User = get_user_model()
     totp = Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP)
+    # Refused by the provider since the person last signed in (provider_check.py).
+    refused = AccountEvent.objects.filter(
+        account=OuterRef("pk"), action=AccountEvent.Action.REFUSED
+    ).filter(Q(account__last_login__isnull=True) | Q(at__gt=F("account__last_login")))
     users = (
-        User.objects.annotate(has_totp=Exists(totp))
+        User.objects.annotate(has_totp=Exists(totp), refused=Exists(refused))
         .prefetch_related(
             Prefetch("groups", queryset=roles_queryset()),
             "socialaccount_set",
@@ -64,6 +69,7 @@ def account_rows():
             providers=tuple(sorted({account.provider for account in user.socialaccount_set.all()})),
             local=user.has_usable_password(),
             unused=_unused(user, threshold),
+            refused=user.is_active and user.refused,
         )
         for user in users
     ]

@@ -125,3 +125,8 @@ def record_active_change(*, actor, account, was_active):
         AccountEvent.Action.REACTIVATED if account.is_active else AccountEvent.Action.DEACTIVATED
     )
     return _log(actor=actor, account=account, action=action)
+
+
+def record_refused_by_provider(*, account, reason):
+    """The provider no longer lets `account` in: listed on the accounts page to deactivate."""
+    return _log(actor=None, account=account, action=AccountEvent.Action.REFUSED, detail=reason)

@@ -46,6 +46,7 @@ def staff_accounts(request):
                 if row.user.is_active and not row.roles and not row.user.is_superuser
             ],
             "unused": [row for row in rows if row.unused],
+            "refused": [row for row in rows if row.refused],
             "unused_days": selectors.unused_since_days(),
             "events": selectors.audit_log(),
             "role_choices": [(name, label) for name, label in roles.ROLE_LABELS.items()],

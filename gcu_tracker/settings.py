@@ -300,6 +300,9 @@ ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_RATE_LIMITS = {"login_failed": None, "login": None}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[GCU Tracker] "
 SOCIALACCOUNT_AUTO_SIGNUP = True
+# The refresh token tells, later, whether the provider still lets the person in
+# (`manage.py check_sso_accounts`).
+SOCIALACCOUNT_STORE_TOKENS = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_QUERY_EMAIL = True
 SOCIALACCOUNT_REQUESTS_TIMEOUT = env_int("DJANGO_SSO_TIMEOUT_SECONDS", 10)

@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
                 ('at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='when')),
                 ('actor_name', models.CharField(blank=True, max_length=150, verbose_name='by')),
                 ('account_name', models.CharField(max_length=150, verbose_name='account')),
-                ('action', models.CharField(choices=[('created', 'account created'), ('role_changed', 'role changed'), ('deactivated', 'account deactivated'), ('reactivated', 'account reactivated')], max_length=20, verbose_name='what')),
+                ('action', models.CharField(choices=[('created', 'account created'), ('role_changed', 'role changed'), ('deactivated', 'account deactivated'), ('reactivated', 'account reactivated'), ('refused', 'refused by the provider')], max_length=20, verbose_name='what')),
                 ('detail', models.CharField(blank=True, max_length=300, verbose_name='detail')),
                 ('account', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='account_events', to=settings.AUTH_USER_MODEL, verbose_name='account')),
                 ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),

@@ -24,9 +24,10 @@ def test_the_printed_password_signs_in_and_the_setup_page_shows_the_secret(clien
     reauthenticate = client.get("/admin/", follow=True)
     assert reauthenticate.redirect_chain[-1][0].startswith("/accounts/reauthenticate/")
     client.post(reauthenticate.redirect_chain[-1][0], {"password": password})
-    secret = client.session.get("mfa.totp.secret") or client.get(
-        "/accounts/2fa/totp/activate/"
-    ).context["form"].secret
+    secret = (
+        client.session.get("mfa.totp.secret")
+        or client.get("/accounts/2fa/totp/activate/").context["form"].secret
+    )
     client.post("/accounts/2fa/totp/activate/", {"code": totp.code(secret)})
     assert client.get("/admin/").status_code == 200
 

@@ -1,9 +1,12 @@
 """Signing in through the agency's OpenID Connect provider, a real one in another process."""
 
+import io
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from allauth.socialaccount.models import SocialToken
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.test import override_settings
 
 from accounts.models import AccountEvent
@@ -137,3 +140,33 @@ def test_with_the_local_form_kept_for_superusers_others_use_the_provider(client,
     )
     assert response.status_code == 302
     assert signed_in_user(client).username == "root"
+
+
+def test_an_account_the_provider_no_longer_lets_in_is_listed_for_deactivation(client, sso, manager):
+    sign_in(client, sso, "bruno")
+    bruno = signed_in_user(client)
+    assert SocialToken.objects.get(account__user=bruno).token_secret
+    client.post("/accounts/logout/")
+
+    out = io.StringIO()
+    call_command("check_sso_accounts", stdout=out)
+    assert "1 still allowed, 0 refused" in out.getvalue()
+
+    sso.set_active("bruno", False)
+    try:
+        out = io.StringIO()
+        call_command("check_sso_accounts", stdout=out)
+    finally:
+        sso.set_active("bruno", True)
+    assert "0 still allowed, 1 refused by the provider" in out.getvalue()
+    event = AccountEvent.objects.get(account=bruno, action=AccountEvent.Action.REFUSED)
+    assert event.detail == f"{PROVIDER_ID}: invalid_grant"
+
+    client.force_login(manager)
+    page = client.get("/accounts/staff/")
+    assert [row.user for row in page.context["refused"]] == [bruno]
+    assert "1 account is refused by the provider." in page.content.decode()
+    client.post(f"/accounts/staff/{bruno.pk}/deactivate/")
+    bruno.refresh_from_db()
+    assert not bruno.is_active
+    assert client.get("/accounts/staff/").context["refused"] == []

@@ -58,6 +58,22 @@ PEOPLE = [
 class Provider:
     url: str
     pid: int
+    env: dict
+
+    def set_active(self, username, active):
+        """Disable (or enable again) a person at the provider, as its administrators would."""
+        code = (
+            "import django; django.setup()\n"
+            "from django.contrib.auth.models import User\n"
+            f"User.objects.filter(username={username!r}).update(is_active={active!r})"
+        )
+        subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env={**self.env, "DJANGO_SETTINGS_MODULE": "tests.oidc_provider.settings"},
+            check=True,
+            timeout=60,
+        )
 
     @property
     def issuer(self):
@@ -152,7 +168,7 @@ def oidc_provider(tmp_path_factory):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    provider = Provider(url=f"http://127.0.0.1:{port}", pid=process.pid)
+    provider = Provider(url=f"http://127.0.0.1:{port}", pid=process.pid, env=env)
     try:
         deadline = time.monotonic() + 60
         while True:

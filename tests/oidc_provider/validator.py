@@ -14,3 +14,8 @@ class Validator(OAuth2Validator):
             "name": user.get_full_name(),
             "preferred_username": user.username,
         }
+
+    def validate_refresh_token(self, refresh_token, client, request, *args, **kwargs):
+        """A person disabled here gets no new token, as Entra ID refuses a disabled account."""
+        valid = super().validate_refresh_token(refresh_token, client, request, *args, **kwargs)
+        return valid and request.user.is_active
