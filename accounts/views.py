@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -31,25 +32,34 @@ def _back(request, message=None, level=messages.SUCCESS):
     return HttpResponseRedirect(reverse("accounts:staff"), status=303)
 
 
+ACCOUNTS_PER_PAGE = 50
+
+
 @login_required
 def staff_accounts(request):
     _manager(request)
     rows = selectors.account_rows()
+    waiting = [
+        row for row in rows if row.user.is_active and not row.roles and not row.user.is_superuser
+    ]
+    unused = [row for row in rows if row.unused]
+    refused = [row for row in rows if row.refused]
+    # What needs a manager first: newcomers, accounts the provider refuses, unused ones.
+    attention = {row.user.pk for row in (*waiting, *refused, *unused)}
+    rows.sort(key=lambda row: (row.user.pk not in attention, not row.user.is_active))
+    page = Paginator(rows, ACCOUNTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "accounts/staff.html",
         {
-            "rows": rows,
-            "waiting": [
-                row
-                for row in rows
-                if row.user.is_active and not row.roles and not row.user.is_superuser
-            ],
-            "unused": [row for row in rows if row.unused],
-            "refused": [row for row in rows if row.refused],
+            "page_obj": page,
+            "rows": page.object_list,
+            "waiting": waiting,
+            "unused": unused,
+            "refused": refused,
             "unused_days": selectors.unused_since_days(),
             "events": selectors.audit_log(),
-            "role_choices": [(name, label) for name, label in roles.ROLE_LABELS.items()],
+            "role_choices": list(roles.ROLE_LABELS.items()),
         },
     )
 

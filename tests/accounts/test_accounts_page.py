@@ -204,3 +204,15 @@ def test_role_changes_made_in_the_admin_by_a_superuser_are_logged(client, data_e
 
 def roles_group(name):
     return Group.objects.filter(name=name)
+
+
+def test_accounts_needing_a_manager_come_first_fifty_a_page(client, manager, newcomer):
+    for n in range(60):
+        make_user(roles.VIEWERS, username=f"reader{n:02d}", last_login=timezone.now())
+    client.force_login(manager)
+    first = client.get(PAGE)
+    assert len(first.context["rows"]) == 50
+    assert first.context["rows"][0].user == newcomer
+    assert "Page 1 of 2" in first.content.decode()
+    assert len(client.get(f"{PAGE}?page=2").context["rows"]) == 12
+    assert client.get(f"{PAGE}?page=abc").status_code == 200
