@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts.policy import second_factor_missing
 from tests.accounts import totp
 from tests.factories import ActivityFactory
+from tests.ops.test_faults import database_away
 
 pytestmark = pytest.mark.django_db
 
@@ -138,3 +139,13 @@ def test_a_manager_signed_in_through_the_provider_is_not_asked(rf, manager):
     assert not second_factor_missing(request)
     request.session["account_authentication_methods"] = [{"method": "password", "at": 0}]
     assert second_factor_missing(request)
+
+
+def test_while_the_database_is_away_a_manager_action_answers_503(client, manager):
+    sign_in(client, "manager")
+    client.raise_request_exception = False
+    with database_away():
+        admin = client.get("/admin/")
+        api = client.post("/api/activities/", {}, content_type="application/json")
+    assert (admin.status_code, api.status_code) == (503, 503)
+    assert admin["Retry-After"] == "30"
