@@ -303,7 +303,10 @@ SOCIALACCOUNT_AUTO_SIGNUP = True
 # The refresh token tells, later, whether the provider still lets the person in
 # (`manage.py check_sso_accounts`).
 SOCIALACCOUNT_STORE_TOKENS = True
-SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+# A person whose local account predates single sign-on lands in it (roles and history
+# kept) when the provider vouches for the same address.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 SOCIALACCOUNT_QUERY_EMAIL = True
 SOCIALACCOUNT_REQUESTS_TIMEOUT = env_int("DJANGO_SSO_TIMEOUT_SECONDS", 10)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

@@ -10,6 +10,8 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from accounts.models import AccountEvent
+from activities import roles
+from tests.factories import make_user
 from tests.oidc_provider.fixture import PROVIDER_ID
 
 pytestmark = pytest.mark.django_db
@@ -170,3 +172,13 @@ def test_an_account_the_provider_no_longer_lets_in_is_listed_for_deactivation(cl
     bruno.refresh_from_db()
     assert not bruno.is_active
     assert client.get("/accounts/staff/").context["refused"] == []
+
+
+def test_a_local_account_with_the_same_address_is_the_one_signed_in(client, sso):
+    """Accounts made before single sign-on keep their role and history."""
+    clerk = make_user(roles.DATA_ENTRY, username="clerk", email="amina.diallo@agency.example")
+    sign_in(client, sso, "amina")
+    assert signed_in_user(client) == clerk
+    assert clerk.socialaccount_set.get().provider == PROVIDER_ID
+    assert get_user_model().objects.filter(email="amina.diallo@agency.example").count() == 1
+    assert not AccountEvent.objects.filter(action=AccountEvent.Action.CREATED).exists()
