@@ -216,3 +216,13 @@ def test_accounts_needing_a_manager_come_first_fifty_a_page(client, manager, new
     assert "Page 1 of 2" in first.content.decode()
     assert len(client.get(f"{PAGE}?page=2").context["rows"]) == 12
     assert client.get(f"{PAGE}?page=abc").status_code == 200
+
+
+def test_a_deactivated_person_is_signed_out_on_their_next_request(client, manager, data_entry):
+    theirs = Client()
+    theirs.force_login(data_entry)
+    assert theirs.get("/admin/").status_code == 200
+    client.force_login(manager)
+    client.post(f"{PAGE}{data_entry.pk}/deactivate/")
+    assert theirs.get("/admin/").status_code == 302
+    assert not theirs.get("/activities/").context["user"].is_authenticated
