@@ -9,6 +9,7 @@ clone runs; DATABASE_URL switches to PostgreSQL.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -109,6 +110,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    # Sign-in: the local form for break-glass accounts, single sign-on over OpenID Connect
+    # (any provider, and Microsoft Entra ID), a second factor (TOTP and recovery codes).
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
     "csp",
     "django_countries",
     "django_filters",
@@ -124,6 +132,7 @@ INSTALLED_APPS = [
     "activities",
     "reports",
     "samples",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -140,6 +149,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Managers and superusers signed in locally set up a second factor before anything else.
+    "accounts.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # A view that cannot reach the database answers 503 with Retry-After.
@@ -203,6 +215,7 @@ SERIALIZATION_MODULES = {"backup-json": "ops.serializers"}
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
 # Failed sign-ins (site and admin) are counted per username and client address; after
@@ -253,6 +266,117 @@ STORAGES = {
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "activities:list"
 LOGOUT_REDIRECT_URL = "activities:dashboard"
+
+# Signing in (accounts/, README.md "Signing in"). People sign in through the agency's
+# identity provider; a first sign-in makes an account with no role. The local form is
+# for break-glass accounts: "all" local accounts, "superusers" only, or "none".
+GCU_LOCAL_SIGN_IN = os.environ.get("DJANGO_LOCAL_SIGN_IN", "all").strip().lower()
+if GCU_LOCAL_SIGN_IN not in {"all", "superusers", "none"}:
+    raise ImproperlyConfigured(
+        f"DJANGO_LOCAL_SIGN_IN must be all, superusers or none, not {GCU_LOCAL_SIGN_IN!r}."
+    )
+# Who may have an account at all, by the email domain the provider vouches for; empty:
+# whoever the provider signs in.
+GCU_SSO_ALLOWED_DOMAINS = [d.lower().lstrip("@") for d in env_list("DJANGO_SSO_ALLOWED_DOMAINS")]
+# Accounts not signed in for this many days are listed for a manager to deactivate.
+GCU_ACCOUNT_UNUSED_DAYS = env_int("DJANGO_ACCOUNT_UNUSED_DAYS", 180)
+# Managers and superusers signed in with a password set up a second factor first.
+GCU_REQUIRE_SECOND_FACTOR = env_bool("DJANGO_REQUIRE_SECOND_FACTOR", default=True)
+
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "accounts.adapters.SocialAccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.SignInForm",
+    "reset_password": "accounts.forms.PasswordResetForm",
+}
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = True
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+# Failed sign-ins are counted by django-axes, per person and per address (below); two
+# counters would lock people out at different moments with different pages.
+ACCOUNT_RATE_LIMITS = {"login_failed": None, "login": None}
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[GCU Tracker] "
+SOCIALACCOUNT_AUTO_SIGNUP = True
+# The refresh token tells, later, whether the provider still lets the person in
+# (`manage.py check_sso_accounts`).
+SOCIALACCOUNT_STORE_TOKENS = True
+# A person whose local account predates single sign-on lands in it (roles and history
+# kept) when the provider vouches for the same address.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_QUERY_EMAIL = True
+SOCIALACCOUNT_REQUESTS_TIMEOUT = env_int("DJANGO_SSO_TIMEOUT_SECONDS", 10)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = os.environ.get("DJANGO_TOTP_ISSUER", "GCU Tracker")
+
+
+def sso_providers():
+    """The identity providers configured in the environment, as django-allauth reads them.
+
+    A generic OpenID Connect provider needs its issuer (the address whose
+    /.well-known/openid-configuration describes it), a client id and a secret; Microsoft
+    Entra ID needs the application's client id, secret and the tenant (its id or domain).
+    """
+    providers = {}
+    if os.environ.get("DJANGO_OIDC_ISSUER"):
+        providers["openid_connect"] = {
+            "OAUTH_PKCE_ENABLED": True,
+            "APPS": [
+                {
+                    "provider_id": os.environ.get("DJANGO_OIDC_PROVIDER_ID", "agency"),
+                    "name": os.environ.get("DJANGO_OIDC_NAME", "your organisation"),
+                    "client_id": os.environ.get("DJANGO_OIDC_CLIENT_ID", ""),
+                    "secret": os.environ.get("DJANGO_OIDC_CLIENT_SECRET", ""),
+                    "settings": {
+                        "server_url": os.environ["DJANGO_OIDC_ISSUER"].rstrip("/"),
+                        "oauth_pkce_enabled": True,
+                    },
+                }
+            ],
+        }
+    if os.environ.get("DJANGO_MICROSOFT_CLIENT_ID"):
+        providers["microsoft"] = {
+            "OAUTH_PKCE_ENABLED": True,
+            "APPS": [
+                {
+                    "client_id": os.environ["DJANGO_MICROSOFT_CLIENT_ID"],
+                    "secret": os.environ.get("DJANGO_MICROSOFT_CLIENT_SECRET", ""),
+                    "settings": {
+                        "tenant": os.environ.get("DJANGO_MICROSOFT_TENANT", "organizations"),
+                    },
+                }
+            ],
+        }
+    return providers
+
+
+SOCIALACCOUNT_PROVIDERS = sso_providers()
+
+
+def sso_origins(providers):
+    """Where the sign-in buttons' forms lead: the browser follows their redirect only to
+    origins the Content Security Policy's form-action names."""
+    origins = [
+        "{0.scheme}://{0.netloc}".format(urlsplit(app["settings"]["server_url"]))
+        for app in providers.get("openid_connect", {}).get("APPS", [])
+    ]
+    if "microsoft" in providers:
+        origins.append("https://login.microsoftonline.com")
+    return origins
+
+
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] = [
+    SELF,
+    *sso_origins(SOCIALACCOUNT_PROVIDERS),
+]
+# Microsoft's sign-in pages exist only when it is configured (they fail without an app).
+if "microsoft" in SOCIALACCOUNT_PROVIDERS:
+    INSTALLED_APPS.insert(
+        INSTALLED_APPS.index("allauth.mfa"), "allauth.socialaccount.providers.microsoft"
+    )
 
 # The 2011 report names places by city or by country; ISO 3166 codes keep them unambiguous.
 COUNTRIES_FIRST = []

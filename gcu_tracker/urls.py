@@ -1,5 +1,6 @@
+from allauth.account import views as account_views
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path, re_path
@@ -14,6 +15,9 @@ admin.site.site_title = _("GCU Tracker")
 admin.site.index_title = _("Records of the Gender Coordination Unit")
 # The first page says what waits for whom (activities/templatetags/review_queue.py).
 admin.site.index_template = "admin/gcu_index.html"
+# The admin signs in through the site's sign-in: single sign-on, the lockout and the second
+# factor apply there as everywhere.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     # Browsers ask for /favicon.ico whatever the page links to.
@@ -26,13 +30,12 @@ urlpatterns = [
         RedirectView.as_view(url="/admin/activities/reportsection/%(rest)s", query_string=True),
     ),
     path("admin/", admin.site.urls),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
-        name="login",
-    ),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/login/", account_views.login, name="login"),
+    path("accounts/logout/", account_views.logout, name="logout"),
     path("accounts/notifications/", notification_settings, name="notifications"),
+    path("accounts/staff/", include("accounts.urls")),
+    # Single sign-on, the second factor and password reset (django-allauth).
+    path("accounts/", include("allauth.urls")),
     path("api/", include("api.urls")),
     # The language switcher posts here; the choice is kept in a cookie.
     path("i18n/", include("django.conf.urls.i18n")),

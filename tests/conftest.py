@@ -8,6 +8,9 @@ from django.db import transaction
 from activities import roles
 from tests.factories import make_user
 
+# A real OpenID Connect provider in a process of its own, started when a test asks for it.
+pytest_plugins = ["tests.oidc_provider.fixture"]
+
 # Playwright's sync API runs an event loop in the test thread; Django refuses database
 # work from async contexts unless told this is safe (it is: the tests are synchronous).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -489,6 +489,28 @@ def walk_admin(walk, site, markers, people):
     )
 
 
+def walk_accounts(walk, site, people):
+    """The accounts page and its changes: managers only; a refused change changes nothing."""
+    page = site.get("/accounts/staff/")
+    walk.status("accounts page", page, 200 if walk.who == "manager" else (302, 403))
+    walk.shows("accounts page", page.content.decode(), set())
+    listed = "staffreader" in page.content.decode()
+    if listed != (walk.who == "manager"):
+        walk.problems.append("accounts page: the list of accounts is shown to the wrong people")
+    target = people["no_role"]
+    for action, data in (("role", {"role": roles.MANAGERS}), ("deactivate", {})):
+        response = site.post(f"/accounts/staff/{target.pk}/{action}/", data)
+        if walk.who != "manager":
+            walk.status(f"accounts {action}", response, (302, 403))
+    target.refresh_from_db()
+    changed = target.groups.exists() or not target.is_active
+    if changed != (walk.who == "manager"):
+        walk.problems.append("accounts: a change was made, or refused, for the wrong people")
+    walk.status(
+        "second factor page", site.get("/accounts/2fa/"), 302 if walk.who == "anonymous" else 200
+    )
+
+
 @pytest.fixture(scope="module")
 def tally(request):
     counts, started = Counter(), time.monotonic()
@@ -509,6 +531,7 @@ def test_every_marker_appears_exactly_where_the_rule_allows(who, markers, people
     walk_site(walk, site, markers)
     walk_api(walk, api, markers)
     walk_admin(walk, site, markers, people)
+    walk_accounts(walk, site, people)
     tally[who] = walk.surfaces
     assert walk.problems == [], "\n".join(walk.problems)
 

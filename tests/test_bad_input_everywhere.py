@@ -330,5 +330,17 @@ def test_no_bad_input_gives_a_server_error(who, world, tally):
             doubled = {**add_form(world), field: ["1", "99999999999999999999"]}
             if problem := answered(client, "post", "/admin/activities/activity/add/", doubled):
                 problems.append(f"{problem} ({field} twice)")
+    # The sign-in forms and the accounts page's changes, with bad values in each field.
+    target = make_user(None, username=f"target-{who}").pk
+    for bad in (*BAD_QUERY_VALUES, ["a", "b"]):
+        for url, data in (
+            ("/accounts/login/", {"username": bad, "password": bad}),
+            ("/accounts/password/reset/", {"email": bad}),
+            (f"/accounts/staff/{target}/role/", {"role": bad}),
+            (f"/accounts/staff/{bad or 0}/deactivate/", {}),
+        ):
+            count += 1
+            if problem := answered(client, "post", url, data):
+                problems.append(f"{problem} ({data})")
     tally[who] = count
     assert problems == [], "\n".join(problems[:40])

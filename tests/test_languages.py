@@ -43,7 +43,16 @@ def test_every_message_is_translated_and_none_is_a_guess(language):
 @pytest.mark.skipif(not shutil.which("xgettext"), reason="makemessages needs GNU gettext")
 def test_the_catalogues_hold_every_message_of_the_code(tmp_path):
     """A string added to the code without its translations fails here."""
-    for name in ("activities", "api", "core", "gcu_tracker", "ops", "partners", "reports"):
+    for name in (
+        "accounts",
+        "activities",
+        "api",
+        "core",
+        "gcu_tracker",
+        "ops",
+        "partners",
+        "reports",
+    ):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("*.pyc"))
     for name in ("samples", "web", "templates", "static"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("*.pyc"))

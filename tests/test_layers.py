@@ -1,7 +1,8 @@
 """The house reads top-down: no module imports from a layer above its own, and no circle.
 
     gcu_tracker              settings, root urls, wsgi: imports everything, imported by nothing
-    web, api, samples        the surfaces, and the sample and demo data that fill every app
+    web, api, samples,       the surfaces, the sample and demo data that fill every app, and
+    accounts                 who signs in how (single sign-on, second factor, roles, audit log)
     reports                  report documents
     activities               the records, the visibility rule, workflow services, admin
     partners                 the partner registry
@@ -22,7 +23,7 @@ from django.urls import URLResolver, get_resolver
 ROOT = Path(__file__).resolve().parent.parent
 LAYERS = [
     ["gcu_tracker"],
-    ["web", "api", "samples"],
+    ["web", "api", "samples", "accounts"],
     ["reports"],
     ["activities"],
     ["partners"],

@@ -47,3 +47,31 @@ def sample_data(transactional_db):
     from django.core.management import call_command
 
     call_command("load_sample_data", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+# A second factor for the browser tests' managers: the secret an authenticator app would hold.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+PASSWORD = "correct horse battery"
+
+
+def with_authenticator(user):
+    """Give `user` an authenticator app, as managers and superusers signing in locally have."""
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    TOTP.activate(user, TOTP_SECRET)
+    return user
+
+
+def sign_in(page, base, username, password=PASSWORD, start="/admin/"):
+    """Sign in on the site's sign-in page, which the admin leads to; then the app's code."""
+    from tests.accounts import totp
+
+    page.goto(f"{base}{start}")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    page.wait_for_load_state()
+    if "/accounts/2fa/authenticate/" in page.url:
+        page.locator("input[name=code]").fill(totp.code(TOTP_SECRET))
+        page.locator("input[name=code]").press("Enter")
+        page.wait_for_load_state()

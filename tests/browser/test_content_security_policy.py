@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from activities.models import Activity
+from tests.browser.conftest import sign_in, with_authenticator
 
 # serialized_rollback brings back the role groups that the migrations created.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -55,12 +56,13 @@ def test_the_api_docs_render(live_server, page, sample_data):
 
 
 def test_the_admin_works(live_server, page, sample_data):
-    get_user_model().objects.create_superuser("boss", "boss@example.org", "correct horse battery")
+    with_authenticator(
+        get_user_model().objects.create_superuser(
+            "boss", "boss@example.org", "correct horse battery"
+        )
+    )
     violations = watch_for_violations(page)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.get_by_label("Username").fill("boss")
-    page.get_by_label("Password").fill("correct horse battery")
-    page.get_by_role("button", name="Log in").click()
+    sign_in(page, live_server.url, "boss")
     page.wait_for_url(f"{live_server.url}/admin/")
 
     page.goto(f"{live_server.url}/admin/activities/activity/")

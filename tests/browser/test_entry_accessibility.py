@@ -3,6 +3,7 @@
 import pytest
 
 from activities import roles
+from tests.browser.conftest import with_authenticator
 from tests.browser.test_review import sign_in
 from tests.factories import make_user
 
@@ -45,7 +46,7 @@ def test_the_participants_line_keeps_its_layout_when_it_shows_an_error(
 
 def test_the_list_of_activities_fits_a_laptop_screen(live_server, page, sample_data):
     """At 1,280 px every column is in view, beside the filters, without scrolling sideways."""
-    make_user(roles.MANAGERS, username="head", password="correct horse battery")
+    with_authenticator(make_user(roles.MANAGERS, username="head", password="correct horse battery"))
     sign_in(page, live_server.url, "head")
     page.goto(f"{live_server.url}/admin/activities/activity/")
     table = page.locator("#result_list").bounding_box()

@@ -18,6 +18,7 @@ from activities import roles
 from activities.models import Activity
 from reports.export import render_export
 from reports.models import AnnualReport
+from tests.browser.conftest import sign_in, with_authenticator
 from tests.factories import ActivityFactory, make_user
 from tests.reports.test_paper import hyphenated_line_ends
 
@@ -85,16 +86,14 @@ def records_of_2013(sample_data):
 def test_a_manager_composes_a_year_from_an_earlier_one_in_at_most_60_actions(
     live_server, page, records_of_2013, tmp_path
 ):
-    make_user(roles.MANAGERS, username="head")
+    with_authenticator(make_user(roles.MANAGERS, username="head"))
     report_2011 = AnnualReport.objects.get(year=2011)
     before_2011 = render_export(report_2011)
     base = live_server.url
     bangkok, briefing = records_of_2013
 
-    page.goto(f"{base}/admin/login/")
-    page.get_by_label("Username").fill("head")
-    page.get_by_label("Password").fill("correct horse battery")
-    page.get_by_role("button", name="Log in").click()
+    sign_in(page, base, "head")
+    page.wait_for_url(f"{base}/admin/")
 
     p = Counted(page)
     # 1. A report for 2013 from the 2011 one: the year's facts suggested by its pattern.
@@ -232,15 +231,13 @@ def test_a_section_made_in_a_headings_pop_up_appears_ticked_in_its_row(
 ):
     from reports import services
 
-    manager = make_user(roles.MANAGERS, username="head")
+    manager = with_authenticator(make_user(roles.MANAGERS, username="head"))
     report = services.start_from(
         previous=AnnualReport.objects.get(year=2011), user=manager, year=2012
     )
     base = live_server.url
-    page.goto(f"{base}/admin/login/")
-    page.get_by_label("Username").fill("head")
-    page.get_by_label("Password").fill("correct horse battery")
-    page.get_by_role("button", name="Log in").click()
+    sign_in(page, base, "head")
+    page.wait_for_url(f"{base}/admin/")
     page.goto(f"{base}/admin/reports/annualreport/{report.pk}/change/")
 
     with page.expect_popup() as caught:

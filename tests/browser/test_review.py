@@ -5,6 +5,8 @@ import os
 import pytest
 
 from activities import roles
+from tests.browser.conftest import sign_in as browser_sign_in
+from tests.browser.conftest import with_authenticator
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -21,10 +23,7 @@ def shot(page, name):
 
 
 def sign_in(page, base, username):
-    page.goto(f"{base}/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("correct horse battery")
-    page.get_by_role("button", name="Log in").click()
+    browser_sign_in(page, base, username)
     page.wait_for_url(f"{base}/admin/")
 
 
@@ -34,7 +33,7 @@ def test_data_entry_changes_a_published_record_and_a_manager_approves_it(
     from activities.models import Activity
 
     make_user(roles.DATA_ENTRY, username="clerk")
-    make_user(roles.MANAGERS, username="head")
+    with_authenticator(make_user(roles.MANAGERS, username="head"))
     activity = Activity.objects.get(slug=SLUG)
     old_summary_start = activity.summary.split()[0:4]
     public_url = f"{live_server.url}/activities/{SLUG}/"

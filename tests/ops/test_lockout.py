@@ -11,7 +11,8 @@ from django.utils import timezone
 pytestmark = pytest.mark.django_db
 
 SITE = "/accounts/login/"
-ADMIN = "/admin/login/"
+# The admin's sign-in is the site's, reached from /admin/login/ (test_admin_signs_in_...).
+ADMIN = "/accounts/login/?next=/admin/"
 RIGHT = "correct horse battery"
 
 
@@ -122,3 +123,12 @@ def test_signing_in_to_ones_own_account_does_not_clear_the_address_count(
         sign_in(client, SITE, "clerk", RIGHT)
         client.logout()
     assert sign_in(client, SITE, "clerk", RIGHT).status_code == 429
+
+
+def test_admin_signs_in_through_the_sites_sign_in_and_its_lockout(client, data_entry):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=%2Fadmin%2F"
+    # A form posted to the admin's old address signs nobody in.
+    client.post("/admin/login/", {"username": "clerk", "password": RIGHT})
+    assert "_auth_user_id" not in client.session

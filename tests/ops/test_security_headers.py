@@ -25,7 +25,9 @@ PUBLIC_PAGES = [
     "/api/activities/",
     "/api/docs/",
     "/accounts/login/",
-    "/admin/login/",
+    # The admin's sign-in, which is the site's (/admin/login/ leads there).
+    "/accounts/login/?next=/admin/",
+    "/accounts/password/reset/",
 ]
 
 # Script that runs without being fetched from our own files: inline elements, event

@@ -26,3 +26,9 @@ class Command(BaseCommand):
                 f"Created superuser `admin` with password {password} (shown only this once)."
             )
         )
+        if settings.GCU_REQUIRE_SECOND_FACTOR:
+            self.stdout.write(
+                "On first sign-in at /admin/ you type the password again and set up an "
+                "authenticator app (scan the QR code, or type the secret shown under it); "
+                "DJANGO_REQUIRE_SECOND_FACTOR=false make run skips that step on this machine."
+            )
