@@ -20,7 +20,7 @@ ROLE_LABELS = {
 # What each role may do, by app. Managers hold every permission of these apps and viewers
 # every view permission; data entry staff record and submit, but cannot approve, publish
 # or delete activities.
-ROLE_APPS = ["activities", "partners", "reports"]
+ROLE_APPS = ["activities", "partners", "iati", "reports"]
 DATA_ENTRY_CODENAMES = {
     "activities": [
         "add_activity",

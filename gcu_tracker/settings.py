@@ -130,6 +130,7 @@ INSTALLED_APPS = [
     "ops",
     "partners",
     "activities",
+    "iati",
     "reports",
     "samples",
     "accounts",
@@ -445,3 +446,11 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 # The site's address as people reach it, for links in emails.
 GCU_SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# The organisation as IATI knows it: the reporting-org of every published activity, whose
+# reference also starts each activity's identifier (iati/export.py). Type 40: multilateral.
+IATI_REPORTING_ORG_REF = os.environ.get("IATI_REPORTING_ORG_REF", "XM-DAC-47066")
+IATI_REPORTING_ORG_TYPE = os.environ.get("IATI_REPORTING_ORG_TYPE", "40")
+IATI_REPORTING_ORG_NAME = os.environ.get(
+    "IATI_REPORTING_ORG_NAME", "International Organization for Migration"
+)

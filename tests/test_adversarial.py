@@ -21,6 +21,7 @@ from rest_framework.test import APIClient
 
 from activities import roles, services, workflow
 from activities.models import Activity
+from iati import services as iati_services
 from reports.models import AnnualReport
 from tests.factories import (
     ActivityFactory,
@@ -162,6 +163,7 @@ def markers(people):
         )
         activity.thematic_areas.add(area)
         ActivityPartnerFactory(activity=activity, partner=partner)
+        iati_services.mark_activity(activity=activity, gender_significance=2)
         made[word] = activity
     declassified = made["Declassifiedmarker"]
     declassified.title, declassified.visibility = "Declassifiedmarker meeting", "internal"
@@ -226,6 +228,9 @@ def walk_site(walk, site, markers):
     )
     walk.shows("csv", csv_text(site.get("/activities/export.csv")), also_shown_with(sees))
     walk.shows("xlsx", xlsx_text(site.get("/activities/export.xlsx")), also_shown_with(sees))
+    # IATI is public by nature: published records only, whoever asks (countries as codes).
+    iati = csv_text(site.get("/activities/export.iati.xml"))
+    walk.shows("iati xml", iati, {"Publicmarker", partner_of("Publicmarker")})
 
     partners, events = registry(who, partner_of), registry(who, event_of)
     walk.shows("partner lookup", site.get("/partners/lookup/?q=partner").content.decode(), partners)
@@ -387,6 +392,11 @@ def walk_admin(walk, site, markers, people):
         },
     )
     walk.shows("admin event autocomplete", autocomplete.content.decode(), events)
+    markers_list = site.get("/admin/iati/activitymarker/")
+    reads_markers = who in {"staff_viewer", "manager"}
+    walk.status("admin gender markers", markers_list, 200 if reads_markers else 403)
+    if reads_markers:
+        walk.shows("admin gender markers", markers_list.content.decode(), sees, ACTIVITY_WORDS)
     reports = site.get("/admin/reports/annualreport/").content.decode()
     walk.shows("admin reports", reports, set(), EVERY_WORD)
     if (DRAFT_REPORT in reports) != (who == "manager"):

@@ -198,6 +198,7 @@ def query_targets(world):
         ("/activities/", LIST_PARAMETERS),
         ("/activities/export.csv", LIST_PARAMETERS),
         ("/activities/export.xlsx", LIST_PARAMETERS),
+        ("/activities/export.iati.xml", LIST_PARAMETERS),
         ("/api/activities/", LIST_PARAMETERS),
         ("/", ["year"]),
         ("/areas/area/", ["page", "sort"]),

@@ -49,6 +49,7 @@ def test_the_catalogues_hold_every_message_of_the_code(tmp_path):
         "api",
         "core",
         "gcu_tracker",
+        "iati",
         "ops",
         "partners",
         "reports",

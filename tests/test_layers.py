@@ -4,6 +4,7 @@
     web, api, samples,       the surfaces, the sample and demo data that fill every app, and
     accounts                 who signs in how (single sign-on, second factor, roles, audit log)
     reports                  report documents
+    iati                     publishing to IATI: codelists, sector and marker mapping, the XML
     activities               the records, the visibility rule, workflow services, admin
     partners                 the partner registry
     ops                      health, faults, sign-in lockout, backups
@@ -25,6 +26,7 @@ LAYERS = [
     ["gcu_tracker"],
     ["web", "api", "samples", "accounts"],
     ["reports"],
+    ["iati"],
     ["activities"],
     ["partners"],
     ["ops"],

@@ -15,6 +15,7 @@ activity_patterns = [
     path("activities/", views.ActivityListView.as_view(), name="list"),
     path("activities/export.csv", views.export_csv, name="export-csv"),
     path("activities/export.xlsx", views.export_xlsx, name="export-xlsx"),
+    path("activities/export.iati.xml", views.export_iati, name="export-iati"),
     path("activities/<slug:slug>/", views.ActivityDetailView.as_view(), name="detail"),
     path("areas/<slug:slug>/", views.ThematicAreaDetailView.as_view(), name="thematic-area"),
     path("events/lookup/", views.event_lookup, name="event-lookup"),

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import Http404, HttpResponseBadRequest, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -24,6 +24,7 @@ from activities.models import (
     ThematicArea,
 )
 from core import caching
+from iati.export import iati_activities
 from partners.models import Partner
 from web import fragments
 from web.exports import csv_response, export_filename, xlsx_response
@@ -197,6 +198,24 @@ def export_csv(request):
 @require_GET
 def export_xlsx(request):
     return export(request, xlsx_response)
+
+
+@require_GET
+def export_iati(request):
+    """The list's rows as IATI activity XML: published records only, whoever asks.
+
+    IATI is a public registry, so staff get no more than an anonymous visitor would.
+    """
+    filterset, queryset = filtered_activities(request)
+    if filterset.is_bound and not filterset.is_valid():
+        return export(request, None)  # the 400 naming the wrong filters
+    response = StreamingHttpResponse(
+        iati_activities(queryset.prefetch_related(None).published()),
+        content_type="application/xml; charset=utf-8",
+    )
+    name = export_filename(request.GET, timezone.localdate())
+    response["Content-Disposition"] = f'attachment; filename="{name}.iati.xml"'
+    return response
 
 
 class ActivityDetailView(DetailView):

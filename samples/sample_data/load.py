@@ -29,6 +29,7 @@ from partners.models import Partner
 from reports import services as report_services
 from reports.models import AnnualReport, InitiativeText, ReportHeading
 from samples.sample_data import gcu_2011 as data
+from samples.sample_data.iati_2011 import load_area_mappings
 
 CHANGE_REASON = "Loaded from the 2011 sample records"
 
@@ -147,6 +148,7 @@ def load_2011():
         )
         for spec in data.INITIATIVES
     }
+    load_area_mappings(counter, areas)
     for spec in data.ACTIVITIES:
         _load_activity(spec, counter, sections, areas, types, partners, events, initiatives)
     _load_report(counter, sections, initiatives)
