@@ -20,7 +20,7 @@ ROLE_LABELS = {
 # What each role may do, by app. Managers hold every permission of these apps and viewers
 # every view permission; data entry staff record and submit, but cannot approve, publish
 # or delete activities.
-ROLE_APPS = ["activities", "partners", "iati", "reports"]
+ROLE_APPS = ["activities", "partners", "iati", "network", "reports"]
 DATA_ENTRY_CODENAMES = {
     "activities": [
         "add_activity",
@@ -47,6 +47,16 @@ DATA_ENTRY_CODENAMES = {
         "view_reportsection",
     ],
     "partners": ["add_partner", "change_partner", "view_partner", "view_historicalpartner"],
+    "network": [
+        "add_focalpoint",
+        "change_focalpoint",
+        "view_focalpoint",
+        "view_historicalfocalpoint",
+        "add_training",
+        "change_training",
+        "delete_training",
+        "view_training",
+    ],
     "reports": [],
 }
 

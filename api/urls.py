@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from api.errors import not_found
+from api.network import FocalPointViewSet
 from api.views import (
     ActivityTypeViewSet,
     ActivityViewSet,
@@ -21,6 +22,7 @@ router.register("activity-types", ActivityTypeViewSet)
 router.register("partners", PartnerViewSet, basename="partner")
 router.register("events", EventViewSet, basename="event")
 router.register("reports", AnnualReportViewSet, basename="annualreport")
+router.register("focal-points", FocalPointViewSet, basename="focalpoint")
 
 app_name = "api"
 

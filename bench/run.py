@@ -267,7 +267,7 @@ def measure_iati(client):
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
     response = client.get("/activities/export.iati.xml")
-    records = sum(chunk.count("</iati-activity>") for chunk in response.streaming_content)
+    records = sum(chunk.count(b"</iati-activity>") for chunk in response.streaming_content)
     seconds = time.perf_counter() - started
     results["iati records"] = records
     results["iati seconds"] = seconds

@@ -131,6 +131,7 @@ INSTALLED_APPS = [
     "partners",
     "activities",
     "iati",
+    "network",
     "reports",
     "samples",
     "accounts",

@@ -7,7 +7,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from web.urls import activity_patterns, partner_patterns
+from web.urls import activity_patterns, network_patterns, partner_patterns
 from web.views import notification_settings
 
 admin.site.site_header = _("GCU Tracker administration")
@@ -41,6 +41,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include((activity_patterns, "activities"))),
     path("partners/", include((partner_patterns, "partners"))),
+    path("network/", include((network_patterns, "network"))),
     path("reports/", include("reports.urls")),
 ]
 

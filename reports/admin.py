@@ -58,7 +58,7 @@ class ReportHeadingInline(NamedBoxesInline, admin.TabularInline):
     model = ReportHeading
     form = HeadingForm
     extra = 1
-    fields = ["order", "title", "sections", "new_section"]
+    fields = ["order", "title", "sections", "new_section", "network_sentence"]
     # A handful of sections: ticked in place, one line each.
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     verbose_name = _("heading")

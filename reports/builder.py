@@ -24,6 +24,7 @@ from activities.models import Activity, DatePrecision, Prominence, ReportSection
 from core.dates import format_date, format_date_range, format_date_span
 from reports import markup
 from reports.document import Bullet, Cover, Item, Paragraph, Report, Section, Source
+from reports.figure_sentences import heading_sentences, with_sentence
 
 ROMAN = [
     (1000, "M"),
@@ -386,8 +387,9 @@ def cover_of(report):
 
 
 def build_report(report):
-    """The report's structure from the records; six queries whatever their number (seven
-    for a report with no headings of its own).
+    """The report's structure from the records; seven queries whatever their number (eight
+    for a report with no headings of its own; one more for the network's figures when a
+    heading states them, reports/figure_sentences.py).
 
     `report` is an AnnualReport (its layout, sentences and cover block included).
     """
@@ -423,8 +425,11 @@ def build_report(report):
     for activity in activities:
         if (heading := heading_of.get(activity.section_id)) is not None:
             gathered[heading.pk].append(activity)
+    # Figures kept outside the activities (the network's), stated under their heading.
+    sentences = heading_sentences(report)
     for heading in headings:
-        if items := _section_items(gathered[heading.pk], numbers, reach, report, own_texts):
+        items = _section_items(gathered[heading.pk], numbers, reach, report, own_texts)
+        if items := with_sentence(items, sentences.get(heading.pk), numbers):
             titled.append((heading.title, items))
         else:
             unprinted.append(heading.title)

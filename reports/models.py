@@ -29,6 +29,35 @@ MARKUP_HELP = _(
     "[words](https://…) make a link."
 )
 
+# The figures a heading's network sentence may name, each in braces.
+NETWORK_PLACEHOLDERS = dict.fromkeys(
+    [
+        "count",
+        "men",
+        "women",
+        "countries",
+        "regions",
+        "count_before",
+        "men_before",
+        "women_before",
+        "countries_before",
+        "regions_before",
+    ],
+    1,
+)
+NETWORK_SENTENCE_HELP = _(
+    "Ends the heading’s first paragraph with the network’s figures at the end of the "
+    "period: {count} focal points and alternates, {men}, {women}, {countries}, {regions}, "
+    "and the same a year before: {count_before}, {men_before}, {women_before}, "
+    "{countries_before}, {regions_before}. Leave empty to say nothing."
+)
+DEFAULT_NETWORK_SENTENCE = _(
+    "At the end of the period the network counted {count} focal points ({men} men) in "
+    "{countries} countries, against {count_before} ({men_before} men) in "
+    "{countries_before} countries a year before."
+)
+
+
 # The sentences the builder writes itself, as a new report starts with them.
 DEFAULT_SENTENCES = {
     "areas_sentence": _("In the reporting period, the Unit concentrated on these thematic areas:"),
@@ -37,6 +66,7 @@ DEFAULT_SENTENCES = {
         "The Unit also carried out the following activities in the reporting period:"
     ),
     "reach_sentence": _("Since it began, the initiative has reached {count} {label}."),
+    "network_sentence": DEFAULT_NETWORK_SENTENCE,
 }
 
 
@@ -329,6 +359,13 @@ class ReportHeading(models.Model):
         related_name="report_headings",
         help_text=_("The records filed under these sections appear under this heading."),
     )
+    # Figures the builder states under this heading (reports/figure_sentences.py).
+    network_sentence = models.CharField(
+        _("sentence on the focal point network"),
+        max_length=500,
+        blank=True,
+        help_text=NETWORK_SENTENCE_HELP,
+    )
 
     class Meta:
         ordering = ["report", "order", "id"]
@@ -337,6 +374,14 @@ class ReportHeading(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        try:
+            self.network_sentence.format(**NETWORK_PLACEHOLDERS)
+        except (KeyError, IndexError, ValueError):
+            raise ValidationError(
+                {"network_sentence": _("Use only the names listed below, each in braces.")}
+            ) from None
 
 
 class InitiativeText(models.Model):

@@ -178,7 +178,12 @@ def start_from(*, previous, user, **values):
     report.full_clean()
     report.save()
     for heading in previous.headings.prefetch_related("sections"):
-        copy = ReportHeading.objects.create(report=report, order=heading.order, title=heading.title)
+        copy = ReportHeading.objects.create(
+            report=report,
+            order=heading.order,
+            title=heading.title,
+            network_sentence=heading.network_sentence,
+        )
         copy.sections.set(heading.sections.all())
     InitiativeText.objects.bulk_create(
         InitiativeText(

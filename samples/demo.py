@@ -31,6 +31,7 @@ from activities.models import (
 )
 from core.caching import bump_data_version
 from partners.models import Partner, PartnerKind
+from samples import demo_network
 from samples.sample_data.load import load_2011
 
 PLACES = [
@@ -276,6 +277,7 @@ def remove(seed):
         activities._raw_delete(connection.alias)
         Event.objects.filter(slug__startswith=prefix)._raw_delete(connection.alias)
         Partner.objects.filter(slug__startswith=prefix)._raw_delete(connection.alias)
+        demo_network.remove(prefix)
     bump_data_version()
 
 
@@ -336,6 +338,8 @@ def generate(count, seed=0, partners=500, events=300, progress=None, analyze_aft
             insert_rows(Output, outputs)
             done = batch_start + size
             say(f"{done:,} / {count:,} activities ({time.monotonic() - started:.1f} s)")
+        people = demo_network.generate(seed, prefix, count, insert_rows)
+        say(f"{people} focal points in the network")
     bump_data_version()  # bulk inserts send no signals
     if analyze_after:
         analyze()

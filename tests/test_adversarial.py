@@ -22,7 +22,9 @@ from rest_framework.test import APIClient
 from activities import roles, services, workflow
 from activities.models import Activity
 from iati import services as iati_services
-from reports.models import AnnualReport
+from network import services as network_services
+from network.models import FocalPoint
+from reports.models import AnnualReport, ReportHeading
 from tests.factories import (
     ActivityFactory,
     ActivityPartnerFactory,
@@ -69,7 +71,17 @@ ACTIVITY_WORDS = set(MARKERS)
 PARTNER_WORDS = {partner_of(m) for m in MARKERS}
 EVENT_WORDS = {event_of(m) for m in MARKERS}
 COUNTRY_WORDS = {country_of(m) for m in MARKERS}
-EVERY_WORD = ACTIVITY_WORDS | PARTNER_WORDS | EVENT_WORDS | COUNTRY_WORDS | {OLD_TITLE, PROPOSAL}
+# A focal point's name and email: internal, for staff in a role on the network's own
+# surfaces (admin, staff API) and nowhere else; the public sees counts at most.
+FOCAL_WORDS = {"Focalpersonname", "focalmarker@example.org"}
+EVERY_WORD = (
+    ACTIVITY_WORDS
+    | PARTNER_WORDS
+    | EVENT_WORDS
+    | COUNTRY_WORDS
+    | FOCAL_WORDS
+    | {OLD_TITLE, PROPOSAL}
+)
 
 ROLES = ["anonymous", "no_role", "viewer", "staff_viewer", "entry1", "entry2", "manager"]
 STAFF = {"staff_viewer", "entry1", "entry2", "manager"}
@@ -176,12 +188,29 @@ def markers(people):
     workflow.propose_change(
         activity=internal, user=people["entry1"], proposed=proposed, based_on=internal.version
     )
-    AnnualReport.objects.create(
+    report = AnnualReport.objects.create(
         year=2011,
         title=DRAFT_REPORT,
         symbol="CRP/36",
         period_start=datetime.date(2010, 10, 1),
         period_end=datetime.date(2011, 11, 30),
+    )
+    heading = ReportHeading.objects.create(
+        report=report, title="Awareness-raising", network_sentence="{count} focal points."
+    )
+    heading.sections.add(section)
+    # Trained in the confidential record: the link must not name it to those who may not see it.
+    focal_point = network_services.appoint(
+        name="Focalpersonname Walker",
+        email="focalmarker@example.org",
+        sex="woman",
+        office="Office of the walk",
+        country="CL",
+        region="americas",
+        appointed_on=datetime.date(2011, 1, 1),
+    )
+    network_services.record_training(
+        focal_point=focal_point, title="Induction", activity=made["Secretmarker"]
     )
     return made
 
@@ -275,9 +304,11 @@ def walk_site(walk, site, markers):
         # The report itself; the completeness check beside it names every record of the
         # period, for the managers who may see them all.
         body = report.content.decode().split("<!-- report -->")[1].split("<!-- /report -->")[0]
-        walk.shows("draft report", body, {"Publicmarker"}, ACTIVITY_WORDS)
+        walk.shows("draft report", body, {"Publicmarker"}, ACTIVITY_WORDS | FOCAL_WORDS)
+        if "1 focal points." not in body:
+            walk.problems.append("draft report: the network's sentence is missing")
         export = site.get("/reports/2011/export.html").content.decode()
-        walk.shows("report export", export, {"Publicmarker"}, ACTIVITY_WORDS)
+        walk.shows("report export", export, {"Publicmarker"}, ACTIVITY_WORDS | FOCAL_WORDS)
     # Issuing a corrected version is the managers' alone, whatever the year asked.
     for year in (2011, 1999):
         corrected = site.post(f"/reports/{year}/correct/")
@@ -285,6 +316,13 @@ def walk_site(walk, site, markers):
             walk.status(f"correct report {year}", corrected, 302 if year == 2011 else 404)
         elif corrected.status_code != 403:
             walk.problems.append(f"correct report {year}: {corrected.status_code} for {who}")
+
+    # The network's page: counts for staff in a role, never a name.
+    network = site.get("/network/?on=2011-11-30")
+    walk.status(
+        "network page", network, 200 if who in MEMBERS else (302 if who == "anonymous" else 403)
+    )
+    walk.shows("network page", network.content.decode(), set())
 
 
 def walk_api(walk, api, markers):
@@ -345,6 +383,45 @@ def walk_api(walk, api, markers):
             api.get(f"/api/activities/?country={MARKERS[word][3]}"),
             200 if word in sees else 400,
         )
+
+
+def walk_network_api(walk, api):
+    """Focal points on the API: staff in a role read them, nobody else learns a name."""
+    who = walk.who
+    focal_point = FocalPoint.objects.get()
+    refused = 403 if who != "anonymous" else (401, 403)
+    for surface, url in [
+        ("api focal points", "/api/focal-points/"),
+        ("api focal point", f"/api/focal-points/{focal_point.pk}/"),
+    ]:
+        response = api.get(url)
+        walk.status(surface, response, 200 if who in MEMBERS else refused)
+        walk.shows(surface, response.content.decode(), FOCAL_WORDS if who in MEMBERS else set())
+
+
+def walk_network_admin(walk, site):
+    """The network in the admin: staff in a role read it; a linked record stays under the rule."""
+    who = walk.who
+    focal_point = FocalPoint.objects.get()
+    base = "/admin/network/focalpoint/"
+    if who not in STAFF:
+        walk.status("admin focal points", site.get(base), 302)
+        return
+    # The list and the history name the person; the email is on the form.
+    name = {"Focalpersonname"}
+    walk.shows("admin focal points", site.get(base).content.decode(), name, FOCAL_WORDS)
+    change = site.get(f"{base}{focal_point.pk}/change/")
+    walk.status("admin focal point", change, 200)
+    linked = {"Secretmarker"} if who == "manager" else set()
+    # (The form's country box lists every country: only records and people count here.)
+    walk.shows(
+        "admin focal point",
+        change.content.decode(),
+        FOCAL_WORDS | linked,
+        FOCAL_WORDS | ACTIVITY_WORDS,
+    )
+    history = site.get(f"{base}{focal_point.pk}/history/")
+    walk.shows("admin focal point history", history.content.decode(), name, FOCAL_WORDS)
 
 
 def version_visible(who, word, version, people):
@@ -542,6 +619,8 @@ def test_every_marker_appears_exactly_where_the_rule_allows(who, markers, people
     walk_api(walk, api, markers)
     walk_admin(walk, site, markers, people)
     walk_accounts(walk, site, people)
+    walk_network_api(walk, api)
+    walk_network_admin(walk, site)
     tally[who] = walk.surfaces
     assert walk.problems == [], "\n".join(walk.problems)
 

@@ -207,9 +207,17 @@ def query_targets(world):
         ("/partners/lookup/", ["q"]),
         ("/events/lookup/", ["q"]),
         ("/reports/", OTHER_PARAMETERS),
+        ("/network/", ["on", "page"]),
         ("/admin/autocomplete/", ["app_label", "model_name", "field_name", "term", "page"]),
     ]
-    for endpoint in ["thematic-areas", "activity-types", "partners", "events", "reports"]:
+    for endpoint in [
+        "thematic-areas",
+        "activity-types",
+        "partners",
+        "events",
+        "reports",
+        "focal-points",
+    ]:
         targets.append((f"/api/{endpoint}/", ["page", "page_size", "format"]))
     for model, model_admin in admin.site._registry.items():
         url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"

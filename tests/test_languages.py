@@ -50,6 +50,7 @@ def test_the_catalogues_hold_every_message_of_the_code(tmp_path):
         "core",
         "gcu_tracker",
         "iati",
+        "network",
         "ops",
         "partners",
         "reports",

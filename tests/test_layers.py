@@ -4,7 +4,7 @@
     web, api, samples,       the surfaces, the sample and demo data that fill every app, and
     accounts                 who signs in how (single sign-on, second factor, roles, audit log)
     reports                  report documents
-    iati                     publishing to IATI: codelists, sector and marker mapping, the XML
+    iati, network            publishing to IATI; the gender focal point network
     activities               the records, the visibility rule, workflow services, admin
     partners                 the partner registry
     ops                      health, faults, sign-in lockout, backups
@@ -26,7 +26,7 @@ LAYERS = [
     ["gcu_tracker"],
     ["web", "api", "samples", "accounts"],
     ["reports"],
-    ["iati"],
+    ["iati", "network"],
     ["activities"],
     ["partners"],
     ["ops"],

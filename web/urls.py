@@ -8,7 +8,7 @@ from django.urls import path
 from activities.models import Activity, Event, ThematicArea
 from core import addresses
 from partners.models import Partner
-from web import dashboard, views
+from web import dashboard, network, views
 
 activity_patterns = [
     path("", dashboard.DashboardView.as_view(), name="dashboard"),
@@ -34,3 +34,7 @@ addresses.register_page(Event, "activities:event")
 addresses.register_page(Partner, "partners:detail")
 addresses.register_place("event-lookup", "activities:event-lookup")
 addresses.register_place("partner-lookup", "partners:lookup")
+
+network_patterns = [
+    path("", network.NetworkView.as_view(), name="network"),
+]

@@ -25,10 +25,12 @@ from activities.models import (
     ThematicArea,
     Visibility,
 )
+from network.models import FocalPoint, Training
 from partners.models import Partner
 from reports import services as report_services
-from reports.models import AnnualReport, InitiativeText, ReportHeading
+from reports.models import AnnualReport, InitiativeText, ReportHeading, in_report_language
 from samples.sample_data import gcu_2011 as data
+from samples.sample_data import network_2011
 from samples.sample_data.iati_2011 import load_area_mappings
 
 CHANGE_REASON = "Loaded from the 2011 sample records"
@@ -151,8 +153,24 @@ def load_2011():
     load_area_mappings(counter, areas)
     for spec in data.ACTIVITIES:
         _load_activity(spec, counter, sections, areas, types, partners, events, initiatives)
+    _load_network(counter)
     _load_report(counter, sections, initiatives)
     return counter
+
+
+def _load_network(counter):
+    """The focal point network as it stood over 2011, with the trainings of new members."""
+    activity = Activity.objects.filter(slug=network_2011.TRAINING_ACTIVITY).first()
+    for spec in network_2011.focal_points():
+        values = {k: v for k, v in spec.items() if k not in ("email", "trained")}
+        focal_point = upsert(FocalPoint, counter, {"email": spec["email"]}, values)
+        if focal_point is not None and spec["trained"]:
+            upsert(
+                Training,
+                counter,
+                {"focal_point": focal_point, "title": network_2011.TRAINING},
+                {"received_on": spec["appointed_on"], "activity": activity},
+            )
 
 
 def _load_report(counter, sections, initiatives):
@@ -189,7 +207,13 @@ def _load_report(counter, sections, initiatives):
             counter["initiative paragraphs created"] += created
     if not report.headings.exists():
         for order, (slug, title, _order) in enumerate(data.SECTIONS, start=1):
-            heading = ReportHeading.objects.create(report=report, order=order * 10, title=title)
+            # The network's heading states its size (reports/figure_sentences.py).
+            network = (
+                in_report_language("network_sentence") if slug == "focal-point-network" else ""
+            )
+            heading = ReportHeading.objects.create(
+                report=report, order=order * 10, title=title, network_sentence=network
+            )
             heading.sections.add(sections[slug])
         counter["report headings created"] += len(data.SECTIONS)
     if not report.is_final and untouched_since_loading(report, values):

@@ -49,6 +49,8 @@ def test_the_schema_lists_every_endpoint(schema):
         "/api/events/{slug}/": writable - {"post"},
         "/api/reports/": {"get"},
         "/api/reports/{year}/": {"get"},
+        "/api/focal-points/": {"get"},
+        "/api/focal-points/{id}/": {"get"},
     }
 
 
