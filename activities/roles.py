@@ -20,7 +20,7 @@ ROLE_LABELS = {
 # What each role may do, by app. Managers hold every permission of these apps and viewers
 # every view permission; data entry staff record and submit, but cannot approve, publish
 # or delete activities.
-ROLE_APPS = ["activities", "partners", "iati", "network", "reports"]
+ROLE_APPS = ["activities", "partners", "iati", "network", "commitments", "reports"]
 DATA_ENTRY_CODENAMES = {
     "activities": [
         "add_activity",
@@ -56,6 +56,16 @@ DATA_ENTRY_CODENAMES = {
         "change_training",
         "delete_training",
         "view_training",
+    ],
+    "commitments": [
+        "add_commitment",
+        "change_commitment",
+        "view_commitment",
+        "view_historicalcommitment",
+        "add_progressupdate",
+        "change_progressupdate",
+        "view_progressupdate",
+        "view_source",
     ],
     "reports": [],
 }

@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from api.commitments import CommitmentViewSet
 from api.errors import not_found
 from api.network import FocalPointViewSet
 from api.views import (
@@ -23,6 +24,7 @@ router.register("partners", PartnerViewSet, basename="partner")
 router.register("events", EventViewSet, basename="event")
 router.register("reports", AnnualReportViewSet, basename="annualreport")
 router.register("focal-points", FocalPointViewSet, basename="focalpoint")
+router.register("commitments", CommitmentViewSet, basename="commitment")
 
 app_name = "api"
 

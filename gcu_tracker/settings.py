@@ -132,6 +132,7 @@ INSTALLED_APPS = [
     "activities",
     "iati",
     "network",
+    "commitments",
     "reports",
     "samples",
     "accounts",
@@ -426,6 +427,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Activities and commitments both have a status, from different lists.
+    "ENUM_NAME_OVERRIDES": {
+        "ActivityStatusEnum": "activities.choices.ActivityStatus",
+        "CommitmentStatusEnum": "commitments.models.CommitmentStatus",
+    },
 }
 
 # Email: review notifications (activities/notifications.py). Printed on the console unless an

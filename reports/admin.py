@@ -58,7 +58,15 @@ class ReportHeadingInline(NamedBoxesInline, admin.TabularInline):
     model = ReportHeading
     form = HeadingForm
     extra = 1
-    fields = ["order", "title", "sections", "new_section", "network_sentence"]
+    fields = [
+        "order",
+        "title",
+        "sections",
+        "new_section",
+        "network_sentence",
+        "commitments_source",
+        "commitments_sentence",
+    ]
     # A handful of sections: ticked in place, one line each.
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
     verbose_name = _("heading")

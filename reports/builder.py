@@ -388,8 +388,8 @@ def cover_of(report):
 
 def build_report(report):
     """The report's structure from the records; seven queries whatever their number (eight
-    for a report with no headings of its own; one more for the network's figures when a
-    heading states them, reports/figure_sentences.py).
+    for a report with no headings of its own; one more each for the network's and the
+    commitments' figures when a heading states them, reports/figure_sentences.py).
 
     `report` is an AnnualReport (its layout, sentences and cover block included).
     """

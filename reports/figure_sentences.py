@@ -1,25 +1,29 @@
 """Sentences the builder writes from figures kept outside the activities: the focal point
-network's size under its heading, worded per report (ReportHeading.network_sentence).
+network's size, and commitments counted by status, each under the heading a report gives
+it and worded per report (ReportHeading.network_sentence, .commitments_sentence).
 
-Two queries at most whatever the network's size: the headings that state figures, and
-the network a year before the period's end and at it.
+One query for the headings that state figures, then one for the network (a year before
+the period's end and at it) and one for the published commitments by status, when a
+heading asks for them: a fixed number whatever the numbers.
 """
 
 import dataclasses
 
+from django.db.models import Count
 from django.utils.formats import number_format
 
+from commitments.models import Commitment, CommitmentStatus
 from network.figures import network_then_and_now
 from reports import markup
 from reports.document import Item, Paragraph
 
 
+def written(number):
+    return number_format(number, force_grouping=True)
+
+
 def network_values(before, now):
     """The names a network sentence may use, with their figures written out."""
-
-    def written(number):
-        return number_format(number, force_grouping=True)
-
     return {
         "count": written(now.total),
         "men": written(now.men),
@@ -34,23 +38,59 @@ def network_values(before, now):
     }
 
 
-def network_sentence(wording, period_end):
-    """`wording` with the network's figures at `period_end` and a year before it."""
-    before, now = network_then_and_now(period_end)
-    return wording.format(**network_values(before, now))
+def commitment_counts(source_ids):
+    """{source id: {status: count}} of the published commitments of those sources."""
+    counts = {pk: dict.fromkeys(CommitmentStatus.values, 0) for pk in source_ids}
+    rows = (
+        Commitment.objects.published()
+        .filter(source_id__in=source_ids)
+        .values_list("source_id", "status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for source_id, status, n in rows:
+        counts[source_id][status] = n
+    return counts
+
+
+def commitments_values(counts, source_title):
+    """The names a commitments sentence may use: the total, each status, the source."""
+    return {
+        "total": written(sum(counts.values())),
+        "source": source_title,
+        **{status: written(n) for status, n in counts.items()},
+    }
 
 
 def heading_sentences(report):
-    """{heading id: sentence} for the report's headings that state the network's figures."""
+    """{heading id: sentence} for the report's headings that state figures."""
     if report.pk is None:
         return {}
-    wordings = list(
-        report.headings.exclude(network_sentence="").values_list("pk", "network_sentence")
+    headings = list(
+        report.headings.exclude(network_sentence="", commitments_sentence="").values_list(
+            "pk",
+            "network_sentence",
+            "commitments_sentence",
+            "commitments_source_id",
+            "commitments_source__title",
+        )
     )
-    if not wordings:
-        return {}
-    values = network_values(*network_then_and_now(report.period_end))
-    return {pk: wording.format(**values) for pk, wording in wordings}
+    network = None
+    if any(wording for _pk, wording, *_rest in headings):
+        network = network_values(*network_then_and_now(report.period_end))
+    sources = {source for _pk, _n, wording, source, _t in headings if wording and source}
+    counts = commitment_counts(sources) if sources else {}
+    sentences = {}
+    for pk, network_wording, commitments_wording, source, source_title in headings:
+        parts = []
+        if network_wording:
+            parts.append(network_wording.format(**network))
+        if commitments_wording and source:
+            values = commitments_values(counts[source], source_title)
+            parts.append(commitments_wording.format(**values))
+        if parts:
+            sentences[pk] = " ".join(parts)
+    return sentences
 
 
 def with_sentence(items, sentence, numbers):

@@ -57,6 +57,18 @@ DEFAULT_NETWORK_SENTENCE = _(
     "{countries_before} countries a year before."
 )
 
+COMMITMENTS_PLACEHOLDERS = dict.fromkeys(
+    ["total", "not_started", "on_track", "delayed", "done", "dropped", "source"], 1
+)
+COMMITMENTS_SENTENCE_HELP = _(
+    "Ends the heading’s first paragraph with the chosen commitments counted by status: "
+    "{total}, {not_started}, {on_track}, {delayed}, {done}, {dropped}, and {source} for "
+    "their source. Leave empty to say nothing."
+)
+DEFAULT_COMMITMENTS_SENTENCE = _(
+    "Of the {total} measures announced, {on_track} are on track, {delayed} delayed and {done} done."
+)
+
 
 # The sentences the builder writes itself, as a new report starts with them.
 DEFAULT_SENTENCES = {
@@ -67,6 +79,7 @@ DEFAULT_SENTENCES = {
     ),
     "reach_sentence": _("Since it began, the initiative has reached {count} {label}."),
     "network_sentence": DEFAULT_NETWORK_SENTENCE,
+    "commitments_sentence": DEFAULT_COMMITMENTS_SENTENCE,
 }
 
 
@@ -366,6 +379,21 @@ class ReportHeading(models.Model):
         blank=True,
         help_text=NETWORK_SENTENCE_HELP,
     )
+    commitments_source = models.ForeignKey(
+        "commitments.Source",
+        verbose_name=_("commitments stated"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Its published commitments are counted by status under this heading."),
+    )
+    commitments_sentence = models.CharField(
+        _("sentence on the commitments"),
+        max_length=500,
+        blank=True,
+        help_text=COMMITMENTS_SENTENCE_HELP,
+    )
 
     class Meta:
         ordering = ["report", "order", "id"]
@@ -376,12 +404,19 @@ class ReportHeading(models.Model):
         return self.title
 
     def clean(self):
-        try:
-            self.network_sentence.format(**NETWORK_PLACEHOLDERS)
-        except (KeyError, IndexError, ValueError):
-            raise ValidationError(
-                {"network_sentence": _("Use only the names listed below, each in braces.")}
-            ) from None
+        errors = {}
+        for name, placeholders in (
+            ("network_sentence", NETWORK_PLACEHOLDERS),
+            ("commitments_sentence", COMMITMENTS_PLACEHOLDERS),
+        ):
+            try:
+                getattr(self, name).format(**placeholders)
+            except (KeyError, IndexError, ValueError):
+                errors[name] = _("Use only the names listed below, each in braces.")
+        if self.commitments_sentence and not self.commitments_source_id:
+            errors["commitments_source"] = _("Choose the commitments the sentence counts.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class InitiativeText(models.Model):

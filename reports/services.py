@@ -183,6 +183,8 @@ def start_from(*, previous, user, **values):
             order=heading.order,
             title=heading.title,
             network_sentence=heading.network_sentence,
+            commitments_source=heading.commitments_source,
+            commitments_sentence=heading.commitments_sentence,
         )
         copy.sections.set(heading.sections.all())
     InitiativeText.objects.bulk_create(

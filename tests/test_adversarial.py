@@ -21,6 +21,8 @@ from rest_framework.test import APIClient
 
 from activities import roles, services, workflow
 from activities.models import Activity
+from commitments import services as commitment_services
+from commitments.models import Commitment, Source
 from iati import services as iati_services
 from network import services as network_services
 from network.models import FocalPoint
@@ -74,12 +76,21 @@ COUNTRY_WORDS = {country_of(m) for m in MARKERS}
 # A focal point's name and email: internal, for staff in a role on the network's own
 # surfaces (admin, staff API) and nowhere else; the public sees counts at most.
 FOCAL_WORDS = {"Focalpersonname", "focalmarker@example.org"}
+
+
+def commitment_of(marker):
+    """A commitment with the marker record's review state, visibility and author."""
+    return marker.replace("marker", "commit")
+
+
+COMMITMENT_WORDS = {commitment_of(m) for m in MARKERS}
 EVERY_WORD = (
     ACTIVITY_WORDS
     | PARTNER_WORDS
     | EVENT_WORDS
     | COUNTRY_WORDS
     | FOCAL_WORDS
+    | COMMITMENT_WORDS
     | {OLD_TITLE, PROPOSAL}
 )
 
@@ -212,6 +223,26 @@ def markers(people):
     network_services.record_training(
         focal_point=focal_point, title="Induction", activity=made["Secretmarker"]
     )
+    # A commitment per marker, overdue (so that the managers' first page lists it), under
+    # the same rule; the report counts the published one.
+    source = Source.objects.create(title="Measures of the walk", kind="announcement")
+    for word, (state, visibility, author, _code, _name) in MARKERS.items():
+        commitment_services.save_commitment(
+            commitment=Commitment(
+                title=f"{commitment_of(word)} measure",
+                source=source,
+                owner_unit="Unit of the walk",
+                announced_on=datetime.date(2011, 3, 8),
+                due_on=datetime.date(2011, 6, 30),
+                review_state=state,
+                visibility=visibility,
+                created_by=people[author],
+            ),
+            user=None,
+        )
+    heading.commitments_source = source
+    heading.commitments_sentence = "{total} measures followed."
+    heading.save()
     return made
 
 
@@ -305,8 +336,8 @@ def walk_site(walk, site, markers):
         # period, for the managers who may see them all.
         body = report.content.decode().split("<!-- report -->")[1].split("<!-- /report -->")[0]
         walk.shows("draft report", body, {"Publicmarker"}, ACTIVITY_WORDS | FOCAL_WORDS)
-        if "1 focal points." not in body:
-            walk.problems.append("draft report: the network's sentence is missing")
+        if "1 focal points. 1 measures followed." not in body:
+            walk.problems.append("draft report: the network's or commitments' sentence is missing")
         export = site.get("/reports/2011/export.html").content.decode()
         walk.shows("report export", export, {"Publicmarker"}, ACTIVITY_WORDS | FOCAL_WORDS)
     # Issuing a corrected version is the managers' alone, whatever the year asked.
@@ -397,6 +428,32 @@ def walk_network_api(walk, api):
         response = api.get(url)
         walk.status(surface, response, 200 if who in MEMBERS else refused)
         walk.shows(surface, response.content.decode(), FOCAL_WORDS if who in MEMBERS else set())
+
+
+def walk_commitments(walk, site, api):
+    """Commitments everywhere they are shown: the API, the admin, the managers' first page."""
+    who, sees = walk.who, SEES[walk.who]
+    seen = {commitment_of(m) for m in sees}
+    listed = api.get("/api/commitments/?page_size=100")
+    walk.shows("api commitments", listed.content.decode(), seen, COMMITMENT_WORDS)
+    for commitment in Commitment.objects.all():
+        word = commitment.title.removesuffix(" measure")
+        walk.status(
+            f"api commitment {word}",
+            api.get(f"/api/commitments/{commitment.pk}/"),
+            200 if word in seen else 404,
+        )
+        if who in STAFF:
+            change = site.get(f"/admin/commitments/commitment/{commitment.pk}/change/")
+            walk.status(f"admin commitment {word}", change, 200 if word in seen else 404)
+    base = "/admin/commitments/commitment/"
+    if who not in STAFF:
+        walk.status("admin commitments", site.get(base), 302)
+        return
+    walk.shows("admin commitments", site.get(base).content.decode(), seen, COMMITMENT_WORDS)
+    # Overdue ones are listed on the managers' first page only.
+    index = site.get("/admin/").content.decode()
+    walk.shows("admin index", index, seen if who == "manager" else set(), COMMITMENT_WORDS)
 
 
 def walk_network_admin(walk, site):
@@ -621,6 +678,7 @@ def test_every_marker_appears_exactly_where_the_rule_allows(who, markers, people
     walk_accounts(walk, site, people)
     walk_network_api(walk, api)
     walk_network_admin(walk, site)
+    walk_commitments(walk, site, api)
     tally[who] = walk.surfaces
     assert walk.problems == [], "\n".join(walk.problems)
 

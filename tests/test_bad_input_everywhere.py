@@ -217,6 +217,7 @@ def query_targets(world):
         "events",
         "reports",
         "focal-points",
+        "commitments",
     ]:
         targets.append((f"/api/{endpoint}/", ["page", "page_size", "format"]))
     for model, model_admin in admin.site._registry.items():

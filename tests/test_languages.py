@@ -48,6 +48,7 @@ def test_the_catalogues_hold_every_message_of_the_code(tmp_path):
         "activities",
         "api",
         "core",
+        "commitments",
         "gcu_tracker",
         "iati",
         "network",

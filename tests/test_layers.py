@@ -4,7 +4,8 @@
     web, api, samples,       the surfaces, the sample and demo data that fill every app, and
     accounts                 who signs in how (single sign-on, second factor, roles, audit log)
     reports                  report documents
-    iati, network            publishing to IATI; the gender focal point network
+    commitments, iati,       commitments followed to completion; publishing to IATI;
+      network                the gender focal point network (internal)
     activities               the records, the visibility rule, workflow services, admin
     partners                 the partner registry
     ops                      health, faults, sign-in lockout, backups
@@ -26,7 +27,7 @@ LAYERS = [
     ["gcu_tracker"],
     ["web", "api", "samples", "accounts"],
     ["reports"],
-    ["iati", "network"],
+    ["commitments", "iati", "network"],
     ["activities"],
     ["partners"],
     ["ops"],

@@ -25,6 +25,7 @@ BEFORE = {
     # Apps the earlier layout did not have yet.
     "iati": None,
     "network": None,
+    "commitments": None,
 }
 RENAMED = {"reports_reportsection": "activities_reportsection"}
 JSON_COLUMNS = {("activities_historicalactivity", "relations")}

@@ -25,12 +25,13 @@ from activities.models import (
     ThematicArea,
     Visibility,
 )
+from commitments.models import Commitment, ProgressUpdate, Source
 from network.models import FocalPoint, Training
 from partners.models import Partner
 from reports import services as report_services
 from reports.models import AnnualReport, InitiativeText, ReportHeading, in_report_language
+from samples.sample_data import commitments_2011, network_2011
 from samples.sample_data import gcu_2011 as data
-from samples.sample_data import network_2011
 from samples.sample_data.iati_2011 import load_area_mappings
 
 CHANGE_REASON = "Loaded from the 2011 sample records"
@@ -154,8 +155,47 @@ def load_2011():
     for spec in data.ACTIVITIES:
         _load_activity(spec, counter, sections, areas, types, partners, events, initiatives)
     _load_network(counter)
-    _load_report(counter, sections, initiatives)
+    sources = _load_commitments(counter)
+    _load_report(counter, sections, initiatives, sources)
     return counter
+
+
+def _load_commitments(counter):
+    """The commitments the Unit followed, with a few progress updates and their evidence."""
+    data_ = commitments_2011
+    sources = {
+        title: upsert(Source, counter, {"title": title}, {"kind": kind, "announced_on": _date(day)})
+        for title, kind, day in data_.SOURCES
+    }
+    commitments = {}
+    for source, title, owner, due, status, progress, visibility in data_.COMMITMENTS:
+        if sources[source] is None:
+            continue
+        values = {
+            "owner_unit": owner,
+            "announced_on": sources[source].announced_on,
+            "due_on": _date(due),
+            "status": status,
+            "progress": progress,
+            "review_state": ReviewState.APPROVED,
+            "visibility": visibility,
+        }
+        commitments[title] = upsert(
+            Commitment, counter, {"title": title, "source": sources[source]}, values
+        )
+    for title, day, text, evidence in data_.UPDATES:
+        commitment = commitments.get(title)
+        if commitment is None:
+            continue
+        update = upsert(
+            ProgressUpdate,
+            counter,
+            {"commitment": commitment, "text": text},
+            {"written_on": _date(day)},
+        )
+        if update is not None and not update.evidence.exists():
+            update.evidence.set(Activity.objects.filter(slug__in=evidence))
+    return sources
 
 
 def _load_network(counter):
@@ -173,7 +213,7 @@ def _load_network(counter):
             )
 
 
-def _load_report(counter, sections, initiatives):
+def _load_report(counter, sections, initiatives, sources):
     """The 2011 report with its layout, issued, so that anyone may read it.
 
     A report someone has reopened or changed since it was loaded is left as they made it.
@@ -211,8 +251,16 @@ def _load_report(counter, sections, initiatives):
             network = (
                 in_report_language("network_sentence") if slug == "focal-point-network" else ""
             )
+            # The nine measures' heading counts them by status.
+            measures = sources.get(commitments_2011.NINE_MEASURES)
+            counts = slug == "staff-sensitization" and measures is not None
             heading = ReportHeading.objects.create(
-                report=report, order=order * 10, title=title, network_sentence=network
+                report=report,
+                order=order * 10,
+                title=title,
+                network_sentence=network,
+                commitments_source=measures if counts else None,
+                commitments_sentence=in_report_language("commitments_sentence") if counts else "",
             )
             heading.sections.add(sections[slug])
         counter["report headings created"] += len(data.SECTIONS)

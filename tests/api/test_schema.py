@@ -51,6 +51,8 @@ def test_the_schema_lists_every_endpoint(schema):
         "/api/reports/{year}/": {"get"},
         "/api/focal-points/": {"get"},
         "/api/focal-points/{id}/": {"get"},
+        "/api/commitments/": {"get"},
+        "/api/commitments/{id}/": {"get"},
     }
 
 

@@ -35,3 +35,9 @@ def test_section_iv_of_the_issued_report_states_the_network(sample_report):
     # Counts only: no focal point's name or email in the public report.
     for name, email in FocalPoint.objects.values_list("name", "email"):
         assert name not in html and email not in html
+
+
+def test_section_vii_counts_the_nine_measures_by_status(sample_report):
+    assert "Of the 9 measures announced, 6 are on track, 2 delayed and 1 done." in (
+        sample_report.frozen_html
+    )
