@@ -20,7 +20,7 @@ ROLE_LABELS = {
 # What each role may do, by app. Managers hold every permission of these apps and viewers
 # every view permission; data entry staff record and submit, but cannot approve, publish
 # or delete activities.
-ROLE_APPS = ["activities", "partners", "iati", "network", "commitments", "reports"]
+ROLE_APPS = ["activities", "partners", "iati", "network", "commitments", "unswap", "reports"]
 DATA_ENTRY_CODENAMES = {
     "activities": [
         "add_activity",
@@ -66,6 +66,15 @@ DATA_ENTRY_CODENAMES = {
         "change_progressupdate",
         "view_progressupdate",
         "view_source",
+    ],
+    "unswap": [
+        "view_indicator",
+        "add_activitytag",
+        "delete_activitytag",
+        "view_activitytag",
+        "add_commitmenttag",
+        "delete_commitmenttag",
+        "view_commitmenttag",
     ],
     "reports": [],
 }

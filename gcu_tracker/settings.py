@@ -133,6 +133,7 @@ INSTALLED_APPS = [
     "iati",
     "network",
     "commitments",
+    "unswap",
     "reports",
     "samples",
     "accounts",

@@ -7,7 +7,12 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
-from web.urls import activity_patterns, network_patterns, partner_patterns
+from web.urls import (
+    activity_patterns,
+    network_patterns,
+    partner_patterns,
+    unswap_patterns,
+)
 from web.views import notification_settings
 
 admin.site.site_header = _("GCU Tracker administration")
@@ -42,6 +47,7 @@ urlpatterns = [
     path("", include((activity_patterns, "activities"))),
     path("partners/", include((partner_patterns, "partners"))),
     path("network/", include((network_patterns, "network"))),
+    path("unswap/", include((unswap_patterns, "unswap"))),
     path("reports/", include("reports.urls")),
 ]
 

@@ -36,6 +36,8 @@ from tests.factories import (
     ThematicAreaFactory,
     make_user,
 )
+from unswap import services as unswap_services
+from unswap.models import ActivityTag, Indicator
 
 pytestmark = pytest.mark.django_db
 
@@ -243,6 +245,12 @@ def markers(people):
     heading.commitments_source = source
     heading.commitments_sentence = "{total} measures followed."
     heading.save()
+    # Every marker record and commitment is UN-SWAP evidence for capacity development.
+    capacity = Indicator.objects.get(number=15)
+    for activity in made.values():
+        unswap_services.tag_activity(indicator=capacity, activity=activity, user=None)
+    for commitment in Commitment.objects.all():
+        unswap_services.tag_commitment(indicator=capacity, commitment=commitment, user=None)
     return made
 
 
@@ -454,6 +462,30 @@ def walk_commitments(walk, site, api):
     # Overdue ones are listed on the managers' first page only.
     index = site.get("/admin/").content.decode()
     walk.shows("admin index", index, seen if who == "manager" else set(), COMMITMENT_WORDS)
+
+
+def walk_unswap(walk, site, markers):
+    """The UN-SWAP evidence page and its export: staff in a role, each seeing what they may."""
+    who, sees = walk.who, SEES[walk.who]
+    expected = set(sees) | {commitment_of(m) for m in sees}
+    among = ACTIVITY_WORDS | COMMITMENT_WORDS | FOCAL_WORDS
+    page = site.get("/unswap/2011/")
+    export = site.get("/unswap/2011/export.xlsx")
+    allowed = 200 if who in MEMBERS else (302 if who == "anonymous" else 403)
+    walk.status("unswap page", page, allowed)
+    walk.status("unswap xlsx", export, allowed)
+    if who in MEMBERS:
+        walk.shows("unswap page", page.content.decode(), expected, among)
+        walk.shows("unswap xlsx", xlsx_text(export), expected, among)
+    # Tagging a record one may not see: as for one that does not exist, and nothing stored.
+    hidden = [word for word in MARKERS if word not in sees]
+    for word in hidden:
+        before = ActivityTag.objects.count()
+        posted = site.post("/unswap/2011/tag/", {"indicator": "16", "activity": markers[word].pk})
+        refused = 404 if who in {"entry1", "entry2", "manager"} else (302, 403)
+        walk.status(f"unswap tag {word}", posted, refused)
+        if ActivityTag.objects.count() != before:
+            walk.problems.append(f"unswap tag {word}: a refused tag was stored")
 
 
 def walk_network_admin(walk, site):
@@ -679,6 +711,7 @@ def test_every_marker_appears_exactly_where_the_rule_allows(who, markers, people
     walk_network_api(walk, api)
     walk_network_admin(walk, site)
     walk_commitments(walk, site, api)
+    walk_unswap(walk, site, markers)
     tally[who] = walk.surfaces
     assert walk.problems == [], "\n".join(walk.problems)
 

@@ -208,6 +208,8 @@ def query_targets(world):
         ("/events/lookup/", ["q"]),
         ("/reports/", OTHER_PARAMETERS),
         ("/network/", ["on", "page"]),
+        ("/unswap/2011/", ["page", "year"]),
+        ("/unswap/2011/export.xlsx", ["page", "year"]),
         ("/admin/autocomplete/", ["app_label", "model_name", "field_name", "term", "page"]),
     ]
     for endpoint in [

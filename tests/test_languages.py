@@ -55,6 +55,7 @@ def test_the_catalogues_hold_every_message_of_the_code(tmp_path):
         "ops",
         "partners",
         "reports",
+        "unswap",
     ):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("*.pyc"))
     for name in ("samples", "web", "templates", "static"):

@@ -4,6 +4,7 @@
     web, api, samples,       the surfaces, the sample and demo data that fill every app, and
     accounts                 who signs in how (single sign-on, second factor, roles, audit log)
     reports                  report documents
+    unswap                   UN-SWAP indicators and the evidence tagged for them
     commitments, iati,       commitments followed to completion; publishing to IATI;
       network                the gender focal point network (internal)
     activities               the records, the visibility rule, workflow services, admin
@@ -27,6 +28,7 @@ LAYERS = [
     ["gcu_tracker"],
     ["web", "api", "samples", "accounts"],
     ["reports"],
+    ["unswap"],
     ["commitments", "iati", "network"],
     ["activities"],
     ["partners"],

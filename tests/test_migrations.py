@@ -26,6 +26,7 @@ BEFORE = {
     "iati": None,
     "network": None,
     "commitments": None,
+    "unswap": None,
 }
 RENAMED = {"reports_reportsection": "activities_reportsection"}
 JSON_COLUMNS = {("activities_historicalactivity", "relations")}

@@ -8,7 +8,7 @@ from django.urls import path
 from activities.models import Activity, Event, ThematicArea
 from core import addresses
 from partners.models import Partner
-from web import dashboard, network, views
+from web import dashboard, network, unswap, views
 
 activity_patterns = [
     path("", dashboard.DashboardView.as_view(), name="dashboard"),
@@ -37,4 +37,10 @@ addresses.register_place("partner-lookup", "partners:lookup")
 
 network_patterns = [
     path("", network.NetworkView.as_view(), name="network"),
+]
+
+unswap_patterns = [
+    path("<int:year>/", unswap.year_page, name="year"),
+    path("<int:year>/tag/", unswap.tag, name="tag"),
+    path("<int:year>/export.xlsx", unswap.export_xlsx, name="export-xlsx"),
 ]
