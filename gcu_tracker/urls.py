@@ -11,6 +11,7 @@ from web.urls import (
     activity_patterns,
     network_patterns,
     partner_patterns,
+    partner_year_patterns,
     unswap_patterns,
 )
 from web.views import notification_settings
@@ -48,6 +49,7 @@ urlpatterns = [
     path("partners/", include((partner_patterns, "partners"))),
     path("network/", include((network_patterns, "network"))),
     path("unswap/", include((unswap_patterns, "unswap"))),
+    path("partners-by-year/", include((partner_year_patterns, "partner_years"))),
     path("reports/", include("reports.urls")),
 ]
 

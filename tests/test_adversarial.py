@@ -488,6 +488,20 @@ def walk_unswap(walk, site, markers):
             walk.problems.append(f"unswap tag {word}: a refused tag was stored")
 
 
+def walk_partner_years(walk, site):
+    """Partners by year: staff in a role, counting the records each may see."""
+    who, sees = walk.who, SEES[walk.who]
+    allowed = 200 if who in MEMBERS else (302 if who == "anonymous" else 403)
+    page = site.get("/partners-by-year/")
+    export = site.get("/partners-by-year/export.xlsx")
+    walk.status("partners by year", page, allowed)
+    walk.status("partners by year xlsx", export, allowed)
+    if who in MEMBERS:
+        partners = {partner_of(m) for m in sees}
+        walk.shows("partners by year", page.content.decode(), partners, PARTNER_WORDS)
+        walk.shows("partners by year xlsx", xlsx_text(export), partners, PARTNER_WORDS)
+
+
 def walk_network_admin(walk, site):
     """The network in the admin: staff in a role read it; a linked record stays under the rule."""
     who = walk.who
@@ -712,6 +726,7 @@ def test_every_marker_appears_exactly_where_the_rule_allows(who, markers, people
     walk_network_admin(walk, site)
     walk_commitments(walk, site, api)
     walk_unswap(walk, site, markers)
+    walk_partner_years(walk, site)
     tally[who] = walk.surfaces
     assert walk.problems == [], "\n".join(walk.problems)
 

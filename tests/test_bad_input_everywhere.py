@@ -210,6 +210,8 @@ def query_targets(world):
         ("/network/", ["on", "page"]),
         ("/unswap/2011/", ["page", "year"]),
         ("/unswap/2011/export.xlsx", ["page", "year"]),
+        ("/partners-by-year/", ["page", "year"]),
+        ("/partners-by-year/export.xlsx", ["page", "year"]),
         ("/admin/autocomplete/", ["app_label", "model_name", "field_name", "term", "page"]),
     ]
     for endpoint in [

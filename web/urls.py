@@ -8,7 +8,7 @@ from django.urls import path
 from activities.models import Activity, Event, ThematicArea
 from core import addresses
 from partners.models import Partner
-from web import dashboard, network, unswap, views
+from web import dashboard, network, partner_years, unswap, views
 
 activity_patterns = [
     path("", dashboard.DashboardView.as_view(), name="dashboard"),
@@ -43,4 +43,9 @@ unswap_patterns = [
     path("<int:year>/", unswap.year_page, name="year"),
     path("<int:year>/tag/", unswap.tag, name="tag"),
     path("<int:year>/export.xlsx", unswap.export_xlsx, name="export-xlsx"),
+]
+
+partner_year_patterns = [
+    path("", partner_years.page, name="page"),
+    path("export.xlsx", partner_years.export_xlsx, name="export-xlsx"),
 ]
