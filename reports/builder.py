@@ -429,7 +429,7 @@ def build_report(report):
     sentences = heading_sentences(report)
     for heading in headings:
         items = _section_items(gathered[heading.pk], numbers, reach, report, own_texts)
-        if items := with_sentence(items, sentences.get(heading.pk), numbers):
+        if items := with_sentence(items, sentences.get(heading.pk)):
             titled.append((heading.title, items))
         else:
             unprinted.append(heading.title)

@@ -15,7 +15,6 @@ from django.utils.formats import number_format
 from commitments.models import Commitment, CommitmentStatus
 from network.figures import network_then_and_now
 from reports import markup
-from reports.document import Item, Paragraph
 
 
 def written(number):
@@ -93,12 +92,14 @@ def heading_sentences(report):
     return sentences
 
 
-def with_sentence(items, sentence, numbers):
-    """`items` with `sentence` ending the first paragraph, or as a paragraph of its own."""
-    if not sentence:
+def with_sentence(items, sentence):
+    """`items` with `sentence` ending the first paragraph.
+
+    A heading with nothing of the period stays empty, so that the report's check names it
+    (reports/completeness.py): figures alone do not make a section.
+    """
+    if not sentence or not items or not items[0].paragraphs:
         return items
-    if items and items[0].paragraphs:
-        first, *others = items[0].paragraphs
-        first = dataclasses.replace(first, text=first.text + markup.plain(" " + sentence))
-        return [dataclasses.replace(items[0], paragraphs=(first, *others)), *items[1:]]
-    return [Item(heading="", paragraphs=(Paragraph(next(numbers), markup.plain(sentence)),))]
+    first, *others = items[0].paragraphs
+    first = dataclasses.replace(first, text=first.text + markup.plain(" " + sentence))
+    return [dataclasses.replace(items[0], paragraphs=(first, *others)), *items[1:]]

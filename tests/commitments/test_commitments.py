@@ -166,9 +166,16 @@ def test_the_report_counts_published_commitments_under_their_heading(
         "{delayed} delayed and {done} done.",
     )
     heading.sections.add(section)
+    ActivityFactory(
+        summary="The Unit followed the measures.",
+        report_section=section,
+        prominence="paragraph",
+        start_date=datetime.date(2011, 5, 1),
+    )
     # The seven queries of every build, and one for the commitments by status.
     with django_assert_num_queries(8):
         built = build_report(report)
     assert [str(p.text) for p in built.paragraphs] == [
+        "The Unit followed the measures. "
         "Of the 9 measures announced, 6 are on track, 2 delayed and 1 done."
     ]
