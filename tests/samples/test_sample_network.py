@@ -37,7 +37,10 @@ def test_section_iv_of_the_issued_report_states_the_network(sample_report):
         assert name not in html and email not in html
 
 
-def test_section_vii_counts_the_nine_measures_by_status(sample_report):
-    assert "Of the 9 measures announced, 6 are on track, 2 delayed and 1 done." in (
-        sample_report.frozen_html
-    )
+def test_section_vii_keeps_the_documents_meaning_and_states_no_count_by_status(sample_report):
+    """The nine measures are followed as commitments; the 2011 paper only says they are
+    monitored, so its sample issue adds no status the document does not give."""
+    html = sample_report.frozen_html
+    section_vii = html.split("Sensitization of staff to gender issues")[1].split("</section>")[0]
+    assert "nine special measures" in section_vii
+    assert "are on track" not in section_vii
