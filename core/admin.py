@@ -114,8 +114,13 @@ class RecordAdmin(SafeAutocompleteAdmin, SimpleHistoryAdmin):
     """SimpleHistoryAdmin that answers only within `get_queryset` and `visible_history`."""
 
     class Media:
-        # Type-ahead boxes named after their fields (static/js/admin-labels.js).
-        js = ["js/admin-labels.js"]
+        # Type-ahead boxes named after their fields (static/js/admin-labels.js), and whose
+        # Enter waits for the matches of what was typed (static/js/admin-choice-entry.js).
+        js = [
+            "admin/js/jquery.init.js",
+            "js/admin-labels.js",
+            "js/admin-choice-entry.js",
+        ]
 
     # Date boxes say how a date is typed: day first, in every language.
     formfield_overrides = {
