@@ -10,7 +10,6 @@ and past versions are filtered by `visible_history`.
 import re
 
 from django import forms
-from django.contrib.admin import widgets
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import PAGE_VAR, SEARCH_VAR, ChangeList
@@ -18,8 +17,9 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.http import Http404
-from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+
+from core.date_entry import DATE_FIELD_OVERRIDES
 
 INTEGER = re.compile(r"^[+-]?\d+$")
 # What every database here stores in an integer column (a 64-bit signed integer).
@@ -122,12 +122,8 @@ class RecordAdmin(SafeAutocompleteAdmin, SimpleHistoryAdmin):
             "js/admin-choice-entry.js",
         ]
 
-    # Date boxes say how a date is typed: day first, in every language.
-    formfield_overrides = {
-        models.DateField: {
-            "widget": widgets.AdminDateWidget(attrs={"placeholder": _("dd/mm/yyyy")}),
-        },
-    }
+    # Date boxes say how a date is typed, day first in every language, and what is wrong.
+    formfield_overrides = {models.DateField: DATE_FIELD_OVERRIDES}
 
     @property
     def history_manager(self):
@@ -216,6 +212,8 @@ class RecordAdmin(SafeAutocompleteAdmin, SimpleHistoryAdmin):
 class NamedBoxesInline:
     """For tabular inlines: a table row has no <label> per box, so each box is named after
     its field for screen readers (the column heading says it only to sighted readers)."""
+
+    formfield_overrides = {models.DateField: DATE_FIELD_OVERRIDES}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
