@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities import history, roles, services, workflow
 from activities.admin_import import ImportAdminMixin
-from activities.admin_review import ReviewAdminMixin, proposed_relations
+from activities.admin_review import ReviewAdminMixin, WaitingFilter, proposed_relations
 from activities.forms import ActivityAdminForm, revert_form, stale_message
 from activities.models import (
     Activity,
@@ -61,6 +61,7 @@ class ActivityAdmin(ImportAdminMixin, ReviewAdminMixin, RecordAdmin):
     ]
     list_display_links = ["title"]
     list_filter = [
+        WaitingFilter,
         "review_state",
         "visibility",
         "status",

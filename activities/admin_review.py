@@ -14,7 +14,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from activities import roles, services, workflow
+from activities import roles, selectors, services, workflow
 from activities.choices import ChangeState, ReviewState
 from activities.differences import change_differences
 from activities.records import ActivityPartner, Output
@@ -47,6 +47,26 @@ def proposed_relations(form, formsets):
                     }
                 )
     return areas, roles_, outputs
+
+
+class WaitingFilter(admin.SimpleListFilter):
+    """The whole of each list on the admin's first page, which shows only its first rows."""
+
+    title = _("waiting")
+    parameter_name = "waiting"
+
+    def lookups(self, request, model_admin):
+        if roles.is_manager(request.user):
+            return [("review", _("for your review"))]
+        if roles.is_data_entry(request.user):
+            return [("returned", _("returned to you")), ("drafts", _("your drafts"))]
+        return []
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        waiting = selectors.waiting_records(request.user, self.value())
+        return queryset.filter(pk__in=waiting.values("pk"))
 
 
 class ReviewAdminMixin:

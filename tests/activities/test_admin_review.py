@@ -131,6 +131,35 @@ def test_the_first_page_says_what_waits_for_whom(author, boss):
     assert "Sent back" in authors_page and "My draft" in authors_page
 
 
+def test_every_list_of_the_first_page_links_to_all_of_it(author, boss):
+    """The first page shows 20 rows of a list; its link opens the list of activities with all."""
+    ActivityFactory.create_batch(24, review_state="draft", created_by=author)
+    ActivityFactory(review_state="draft", created_by=boss)  # someone else's draft
+    approved = ActivityFactory(title="Approved one", review_state="approved")
+    PendingChange.objects.create(
+        activity=approved, author=author, values={"title": "New"}, based_on_version=approved.version
+    )
+    ActivityFactory(title="Waiting record", review_state="submitted", created_by=author)
+
+    client = signed_in(author)
+    page = client.get(reverse("admin:index")).content.decode()
+    assert "Your drafts (25)" in page
+    link = f"{CHANGELIST}?waiting=drafts"
+    assert f'<a href="{link}">See all 25 in the list of activities</a>' in page
+    drafts = client.get(link).context["cl"]
+    assert drafts.result_count == 25
+    # The draft change to an approved record is among them.
+    assert "Approved one" in {a.title for a in drafts.queryset}
+
+    managers = signed_in(boss)
+    page = managers.get(reverse("admin:index")).content.decode()
+    assert "Waiting for your review (1)" in page
+    waiting = managers.get(f"{CHANGELIST}?waiting=review").context["cl"]
+    assert [a.title for a in waiting.queryset] == ["Waiting record"]
+    # A value no list has shows no record, and no error.
+    assert managers.get(f"{CHANGELIST}?waiting=nonsense").context["cl"].result_count == 0
+
+
 def test_the_review_page_approves_or_returns_with_a_comment(author, boss):
     activity = ActivityFactory(review_state="submitted", created_by=author)
     client = signed_in(boss)
