@@ -215,6 +215,21 @@ class NamedBoxesInline:
 
     formfield_overrides = {models.DateField: DATE_FIELD_OVERRIDES}
 
+    def get_formset(self, request, obj=None, **kwargs):
+        """The box that deletes a row is named too ("Delete"): a box with no name was the
+        form's one critical fault for screen readers."""
+        formset = super().get_formset(request, obj, **kwargs)
+
+        class NamedDeleteFormSet(formset):
+            def add_fields(self, form, index):
+                super().add_fields(form, index)
+                delete = form.fields.get("DELETE")
+                if delete is not None:
+                    delete.widget.attrs["aria-label"] = str(delete.label)
+
+        NamedDeleteFormSet.__name__ = formset.__name__
+        return NamedDeleteFormSet
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if field is not None and getattr(db_field, "verbose_name", None):
