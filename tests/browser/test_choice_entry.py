@@ -60,7 +60,8 @@ def record_a_workshop(page, base, *, slow):
     pick_partner(page, 0, "Field Implementation")
     page.get_by_text("Add another Partner and role").click()
     pick_partner(page, 1, "Human Resources")
-    page.locator("input[name=_save]").last.click()
+    # One save: saved and submitted for review at once.
+    page.get_by_role("button", name="Save and submit for review").click()
     page.wait_for_load_state()
 
 
@@ -78,6 +79,7 @@ def test_a_fast_typist_saves_the_type_and_partners_typed(live_server, page, samp
     assert not errors, errors
     activity = Activity.objects.get(title=title)
     assert activity.activity_type.name == "Workshop"
+    assert activity.review_state == "submitted"
     partners = sorted(role.partner.name for role in activity.roles.select_related("partner"))
     assert partners == ["Field Implementation Team", "Human Resources Management Division"]
 
