@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities import history, roles, services, workflow
 from activities.admin_import import ImportAdminMixin
-from activities.admin_review import ReviewAdminMixin, proposed_relations
+from activities.admin_review import ReviewAdminMixin, WaitingFilter, proposed_relations
 from activities.forms import ActivityAdminForm, revert_form, stale_message
 from activities.models import (
     Activity,
@@ -61,6 +61,7 @@ class ActivityAdmin(ImportAdminMixin, ReviewAdminMixin, RecordAdmin):
     ]
     list_display_links = ["title"]
     list_filter = [
+        WaitingFilter,
         "review_state",
         "visibility",
         "status",
@@ -75,7 +76,9 @@ class ActivityAdmin(ImportAdminMixin, ReviewAdminMixin, RecordAdmin):
     search_fields = ["title", "summary", "roles__partner__name", "roles__partner__acronym", "city"]
     search_help_text = _("Searches titles, summaries, partner names and acronyms, and cities.")
     date_hierarchy = "start_date"
-    autocomplete_fields = ["activity_type", "event", "initiative", "thematic_areas"]
+    # Type-ahead only for long lists; the type is a short closed list, a plain select, so a
+    # fast Enter can never take an option the reader did not see.
+    autocomplete_fields = ["event", "initiative", "thematic_areas"]
     inlines = [ActivityPartnerInline, OutputInline]
     readonly_fields = ["created_by", "created_at", "updated_by", "updated_at"]
     save_on_top = True

@@ -14,7 +14,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from activities import roles, services, workflow
+from activities import roles, selectors, services, workflow
 from activities.choices import ChangeState, ReviewState
 from activities.differences import change_differences
 from activities.records import ActivityPartner, Output
@@ -47,6 +47,26 @@ def proposed_relations(form, formsets):
                     }
                 )
     return areas, roles_, outputs
+
+
+class WaitingFilter(admin.SimpleListFilter):
+    """The whole of each list on the admin's first page, which shows only its first rows."""
+
+    title = _("waiting")
+    parameter_name = "waiting"
+
+    def lookups(self, request, model_admin):
+        if roles.is_manager(request.user):
+            return [("review", _("for your review"))]
+        if roles.is_data_entry(request.user):
+            return [("returned", _("returned to you")), ("drafts", _("your drafts"))]
+        return []
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        waiting = selectors.waiting_records(request.user, self.value())
+        return queryset.filter(pk__in=waiting.values("pk"))
 
 
 class ReviewAdminMixin:
@@ -144,28 +164,52 @@ class ReviewAdminMixin:
         return super().construct_change_message(request, form, formsets, add)
 
     def response_add(self, request, obj, post_url_continue=None):
-        self.submit_if_asked(request, obj)
+        if SUBMIT in request.POST:
+            return self.saved_and_submitted(request, obj)
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
         if is_proposed(obj):
-            self.message_user(
-                request,
-                _(
+            if SUBMIT in request.POST and self.run_move(
+                request, workflow.submit_change, change=obj.outcome.change
+            ):
+                message = _(
+                    "Your change is submitted for review: it waits for a manager, and the "
+                    "record shows its approved content until the change is approved."
+                )
+            else:
+                message = _(
                     "Your change is kept as a pending change: the record shows its approved "
                     "content until a manager approves the change."
-                ),
-                messages.SUCCESS,
-            )
-            if SUBMIT in request.POST:
-                self.run_move(request, workflow.submit_change, change=obj.outcome.change)
+                )
+            self.message_user(request, message, messages.SUCCESS)
             return HttpResponseRedirect(request.path)
-        self.submit_if_asked(request, obj)
+        if SUBMIT in request.POST:
+            return self.saved_and_submitted(request, obj)
         return super().response_change(request, obj)
 
-    def submit_if_asked(self, request, obj):
-        if SUBMIT in request.POST:
-            self.run_move(request, workflow.submit, activity=obj)
+    def saved_and_submitted(self, request, obj):
+        """After "Save and submit for review": the record is saved (history written by the
+        save service) and submitted by the submit service; the message says which happened."""
+        if self.run_move(request, workflow.submit, activity=obj):
+            self.message_user(
+                request,
+                _("“%(title)s” was saved and submitted for review: it waits for a manager.")
+                % {"title": obj.title},
+                messages.SUCCESS,
+            )
+        else:
+            self.message_user(
+                request,
+                _("“%(title)s” was saved as a draft, but not submitted.") % {"title": obj.title},
+                messages.WARNING,
+            )
+        return HttpResponseRedirect(reverse("admin:activities_activity_change", args=[obj.pk]))
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """The add form offers "Save and submit for review": a new record is its author's."""
+        extra_context = {**(extra_context or {}), "can_submit": True}
+        return super().add_view(request, form_url, extra_context)
 
     def run_move(self, request, move, **kwargs):
         """Make a review move, saying what came of it; False when it was refused."""

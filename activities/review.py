@@ -118,11 +118,20 @@ class ReviewEvent(models.Model):
 
     @property
     def from_label(self):
-        return STATE_LABELS.get(self.from_state, self.from_state)
+        return self.state_label(self.from_state)
 
     @property
     def to_label(self):
-        return STATE_LABELS.get(self.to_state, self.to_state)
+        return self.state_label(self.to_state)
+
+    def state_label(self, state):
+        """A state as the log shows it. A pending change is always to an approved record, so
+        its states read "Approved, with a change being written", never a draft's "Draft"."""
+        if self.action.startswith("change_") and state in ChangeState.values:
+            return _("Approved, with a change %(state)s") % {
+                "state": str(ChangeState(state).label).lower()
+            }
+        return STATE_LABELS.get(state, state)
 
 
 def visibility_action(before, after):

@@ -13,9 +13,10 @@ from operator import itemgetter
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from activities import roles
+from activities.choices import ChangeState, ReviewState
 from activities.models import Activity, ActivityPartner, Event, Output
 from core.caching import for_page
 from core.countries import country_name
@@ -192,3 +193,24 @@ def all_links():
                 itemgetter(1, 2, 3, 4),
             ),
         )
+
+
+def waiting_records(user, queue):
+    """The records behind one list of `waiting_for`, those with a pending change included:
+    what the list's link to the list of activities shows ("review", "returned", "drafts")."""
+    visible = Activity.objects.visible_to(user)
+    if queue == "review" and roles.is_manager(user):
+        return visible.filter(
+            Q(review_state=ReviewState.SUBMITTED) | Q(pending_change__state=ChangeState.SUBMITTED)
+        )
+    states = {
+        "returned": (ReviewState.RETURNED, ChangeState.RETURNED),
+        "drafts": (ReviewState.DRAFT, ChangeState.DRAFT),
+    }
+    if queue in states and roles.is_data_entry(user):
+        record_state, change_state = states[queue]
+        return visible.filter(
+            Q(review_state=record_state, created_by=user)
+            | Q(pending_change__author=user, pending_change__state=change_state)
+        )
+    return visible.none()

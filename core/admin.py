@@ -10,7 +10,6 @@ and past versions are filtered by `visible_history`.
 import re
 
 from django import forms
-from django.contrib.admin import widgets
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import PAGE_VAR, SEARCH_VAR, ChangeList
@@ -18,8 +17,9 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.http import Http404
-from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+
+from core.date_entry import DATE_FIELD_OVERRIDES
 
 INTEGER = re.compile(r"^[+-]?\d+$")
 # What every database here stores in an integer column (a 64-bit signed integer).
@@ -114,15 +114,16 @@ class RecordAdmin(SafeAutocompleteAdmin, SimpleHistoryAdmin):
     """SimpleHistoryAdmin that answers only within `get_queryset` and `visible_history`."""
 
     class Media:
-        # Type-ahead boxes named after their fields (static/js/admin-labels.js).
-        js = ["js/admin-labels.js"]
+        # Type-ahead boxes named after their fields (static/js/admin-labels.js), and whose
+        # Enter waits for the matches of what was typed (static/js/admin-choice-entry.js).
+        js = [
+            "admin/js/jquery.init.js",
+            "js/admin-labels.js",
+            "js/admin-choice-entry.js",
+        ]
 
-    # Date boxes say how a date is typed: day first, in every language.
-    formfield_overrides = {
-        models.DateField: {
-            "widget": widgets.AdminDateWidget(attrs={"placeholder": _("dd/mm/yyyy")}),
-        },
-    }
+    # Date boxes say how a date is typed, day first in every language, and what is wrong.
+    formfield_overrides = {models.DateField: DATE_FIELD_OVERRIDES}
 
     @property
     def history_manager(self):
@@ -211,6 +212,23 @@ class RecordAdmin(SafeAutocompleteAdmin, SimpleHistoryAdmin):
 class NamedBoxesInline:
     """For tabular inlines: a table row has no <label> per box, so each box is named after
     its field for screen readers (the column heading says it only to sighted readers)."""
+
+    formfield_overrides = {models.DateField: DATE_FIELD_OVERRIDES}
+
+    def get_formset(self, request, obj=None, **kwargs):
+        """The box that deletes a row is named too ("Delete"): a box with no name was the
+        form's one critical fault for screen readers."""
+        formset = super().get_formset(request, obj, **kwargs)
+
+        class NamedDeleteFormSet(formset):
+            def add_fields(self, form, index):
+                super().add_fields(form, index)
+                delete = form.fields.get("DELETE")
+                if delete is not None:
+                    delete.widget.attrs["aria-label"] = str(delete.label)
+
+        NamedDeleteFormSet.__name__ = formset.__name__
+        return NamedDeleteFormSet
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)

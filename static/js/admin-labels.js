@@ -26,6 +26,12 @@
       box.querySelectorAll(parts).forEach(function (el) {
         el.setAttribute("aria-label", name);
       });
+      // A multiple box puts its "remove all" cross inside its list of choices, where only
+      // list items may be: it becomes one, named after its tooltip.
+      box.querySelectorAll("ul > .select2-selection__clear").forEach(function (el) {
+        el.setAttribute("role", "listitem");
+        el.setAttribute("aria-label", el.title || "×");
+      });
     });
   }
 
@@ -45,5 +51,12 @@
   }).observe(document.documentElement, { childList: true, subtree: true });
   document.addEventListener("DOMContentLoaded", function () {
     nameBoxes(document);
+    // The list's search box is labelled by an icon only; its button says "Search" in the
+    // reader's language, so the box takes that name.
+    var searchbar = document.getElementById("searchbar");
+    var button = document.querySelector("#changelist-search input[type=submit]");
+    if (searchbar && button && !searchbar.getAttribute("aria-label")) {
+      searchbar.setAttribute("aria-label", button.value);
+    }
   });
 })();

@@ -76,19 +76,46 @@ def test_data_entry_are_never_offered_approve_publish_or_public(author):
 
 def test_save_and_submit_for_review_is_one_button(author, boss, django_capture_on_commit_callbacks):
     client = signed_in(author)
+    add_form = client.get(reverse("admin:activities_activity_add")).content.decode()
+    assert 'name="_submit_for_review" value="Save and submit for review"' in add_form
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("admin:activities_activity_add"),
             activity_form_data(_submit_for_review="1"),
+            follow=True,
         )
-    assert response.status_code == 302
     activity = Activity.objects.get()
     assert activity.review_state == "submitted"
+    # Saved, then submitted, by the same services: both in the history and the review log.
+    assert activity.history.count() == 2
+    submitted = ReviewEvent.objects.get(activity_id=activity.pk)
+    assert (submitted.action, submitted.from_state, submitted.to_state) == (
+        "submitted",
+        "draft",
+        "submitted",
+    )
+    messages = [str(m) for m in response.context["messages"]]
+    assert messages == [
+        f"“{activity.title}” was saved and submitted for review: it waits for a manager."
+    ]
     assert [m.to for m in mail.outbox] == [["boss@example.org"]]
     # Submitted, it is the reviewers' until they decide or it is withdrawn.
     page = client.get(change_url(activity))
     assert not page.context["has_change_permission"]
     assert "can be changed again once it is withdrawn" in page.content.decode()
+
+
+def test_save_and_submit_on_a_draft_says_it_was_submitted(author, boss):
+    activity = ActivityFactory(title="Draft to send", review_state="draft", created_by=author)
+    client = signed_in(author)
+    response = client.post(
+        change_url(activity), form_data(client, activity, _submit_for_review="1"), follow=True
+    )
+    activity.refresh_from_db()
+    assert activity.review_state == "submitted"
+    assert [str(m) for m in response.context["messages"]] == [
+        "“Draft to send” was saved and submitted for review: it waits for a manager."
+    ]
 
 
 def test_the_first_page_says_what_waits_for_whom(author, boss):
@@ -102,6 +129,35 @@ def test_the_first_page_says_what_waits_for_whom(author, boss):
     assert "Returned to you (1)" in authors_page
     assert "Your drafts (1)" in authors_page
     assert "Sent back" in authors_page and "My draft" in authors_page
+
+
+def test_every_list_of_the_first_page_links_to_all_of_it(author, boss):
+    """The first page shows 20 rows of a list; its link opens the list of activities with all."""
+    ActivityFactory.create_batch(24, review_state="draft", created_by=author)
+    ActivityFactory(review_state="draft", created_by=boss)  # someone else's draft
+    approved = ActivityFactory(title="Approved one", review_state="approved")
+    PendingChange.objects.create(
+        activity=approved, author=author, values={"title": "New"}, based_on_version=approved.version
+    )
+    ActivityFactory(title="Waiting record", review_state="submitted", created_by=author)
+
+    client = signed_in(author)
+    page = client.get(reverse("admin:index")).content.decode()
+    assert "Your drafts (25)" in page
+    link = f"{CHANGELIST}?waiting=drafts"
+    assert f'<a href="{link}">See all 25 in the list of activities</a>' in page
+    drafts = client.get(link).context["cl"]
+    assert drafts.result_count == 25
+    # The draft change to an approved record is among them.
+    assert "Approved one" in {a.title for a in drafts.queryset}
+
+    managers = signed_in(boss)
+    page = managers.get(reverse("admin:index")).content.decode()
+    assert "Waiting for your review (1)" in page
+    waiting = managers.get(f"{CHANGELIST}?waiting=review").context["cl"]
+    assert [a.title for a in waiting.queryset] == ["Waiting record"]
+    # A value no list has shows no record, and no error.
+    assert managers.get(f"{CHANGELIST}?waiting=nonsense").context["cl"].result_count == 0
 
 
 def test_the_review_page_approves_or_returns_with_a_comment(author, boss):
@@ -134,9 +190,15 @@ def test_a_change_to_an_approved_record_by_data_entry_waits_for_review(author, b
     assert again.context["adminform"].form.initial["title"] == "Proposed title"
     assert "You are editing your pending change" in again.content.decode()
 
-    client.post(change_url(activity), form_data(client, activity, _submit_for_review="1"))
+    submitted = client.post(
+        change_url(activity), form_data(client, activity, _submit_for_review="1"), follow=True
+    )
     change.refresh_from_db()
     assert change.state == "submitted"
+    assert [str(m) for m in submitted.context["messages"]] == [
+        "Your change is submitted for review: it waits for a manager, and the record shows "
+        "its approved content until the change is approved."
+    ]
 
     review = signed_in(boss).get(review_url(activity))
     assert ("Title", "Published title", "Proposed title") in review.context["differences"]

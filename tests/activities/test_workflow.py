@@ -201,8 +201,14 @@ def test_an_approved_change_is_applied_to_the_same_record_as_one_change(people):
     approved = ReviewEvent.objects.get(activity_id=activity.pk, action="change_approved")
     # The log reads "Submitted for review → Approved", not "→ —".
     assert (str(approved.from_label), str(approved.to_label)) == (
-        "Submitted for review",
+        "Approved, with a change submitted for review",
         "Approved",
+    )
+    submitted = ReviewEvent.objects.get(activity_id=activity.pk, action="change_submitted")
+    # The record was approved all along: the log never says "From: Draft".
+    assert (str(submitted.from_label), str(submitted.to_label)) == (
+        "Approved, with a change being written",
+        "Approved, with a change submitted for review",
     )
 
 

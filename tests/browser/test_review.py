@@ -47,7 +47,7 @@ def test_data_entry_changes_a_published_record_and_a_manager_approves_it(
     clerk.get_by_role("button", name="Save and submit the change for review").click()
     clerk.wait_for_load_state()
     message = clerk.locator(".messagelist").inner_text()
-    assert "Your change is kept as a pending change" in message
+    assert "Your change is submitted for review: it waits for a manager" in message
     assert "Done" in message or "waiting for review" in clerk.content()
     shot(clerk, "review-1-clerk-submitted")
 
