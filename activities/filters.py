@@ -9,6 +9,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, Value, When
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -194,7 +195,7 @@ class IntegerFilter(django_filters.NumberFilter):
 class ActivityFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="search",
-        label=_("Search"),
+        label=pgettext_lazy("search box", "Search"),
         max_length=200,
         help_text=_("Words in the title or summary, a city, or a partner’s name or acronym."),
     )
@@ -252,7 +253,15 @@ class ActivityFilter(django_filters.FilterSet):
     )
     sort = StableOrderingFilter(
         fields=(("start_date", "date"), ("title", "title"), ("rank", "relevance")),
-        field_labels={"start_date": _("Date"), "title": _("Title"), "rank": _("Relevance")},
+        # Labels of their own for the descending choices: django-filter builds "%s
+        # (descending)" once, when this module is imported, in whatever language is active.
+        field_labels={
+            "start_date": _("Date"),
+            "-date": _("Date (descending)"),
+            "title": _("Title"),
+            "-title": _("Title (descending)"),
+            "rank": _("Relevance"),
+        },
         label=_("Sort by"),
         empty_label=_("Newest first"),
     )
