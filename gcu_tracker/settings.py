@@ -16,6 +16,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from core.country_names import UN_SHORT_NAMES
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -384,6 +386,8 @@ if "microsoft" in SOCIALACCOUNT_PROVIDERS:
 
 # The 2011 report names places by city or by country; ISO 3166 codes keep them unambiguous.
 COUNTRIES_FIRST = []
+# The UN's short names where ISO's differ ("Republic of Moldova", "République de Corée").
+COUNTRIES_OVERRIDE = UN_SHORT_NAMES
 
 LOGGING = {
     "version": 1,
