@@ -8,8 +8,8 @@ from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, Value, When
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -26,6 +26,7 @@ from activities.models import (
 )
 from core import addresses
 from core.caching import cached
+from core.countries import collation_key
 from core.widgets import QuickTextInput, quicken
 from partners.models import Partner
 
@@ -68,7 +69,13 @@ def area_choices():
 
 
 def type_choices():
-    return cached("type-choices", lambda: list(ActivityType.objects.values_list("slug", "name")))
+    """(slug, name) of the types, named in the reader's language (English where none)."""
+
+    def compute():
+        kinds = ActivityType.objects.only("slug", "name_en", "name_fr", "name_es")
+        return sorted(((kind.slug, kind.name) for kind in kinds), key=lambda c: collation_key(c[1]))
+
+    return cached(f"type-choices-{get_language()}", compute)
 
 
 class LazyChoices:

@@ -165,8 +165,10 @@ class Matcher:
     """The registries, read once per check."""
 
     def __init__(self):
+        # A type by its slug or its name in any of the three languages ("Atelier", "Taller").
         self.types = Registry(
-            _("activity type"), ((t, (t.name, t.slug)) for t in ActivityType.objects.all())
+            _("activity type"),
+            ((t, (t.name_en, t.name_fr, t.name_es, t.slug)) for t in ActivityType.objects.all()),
         )
         self.areas = Registry(
             _("thematic area"), ((a, (a.name, a.slug)) for a in ThematicArea.objects.all())

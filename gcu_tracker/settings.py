@@ -104,6 +104,9 @@ CONTENT_SECURITY_POLICY = {
 }
 
 INSTALLED_APPS = [
+    # Registry names in English, French and Spanish (activities/translation.py); before the
+    # admin, whose forms it patches.
+    "modeltranslation",
     "gcu_tracker.admin_site.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -247,6 +250,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# A registry name with no French or Spanish form is shown in English.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # Dates typed day first in every language, and shown as the organisation writes them.
 FORMAT_MODULE_PATH = ["gcu_tracker.formats"]
 # The language chosen with the switcher is remembered for a year, not just the session.
