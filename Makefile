@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 # `make run PORT=8001` when 8000 is taken.
 PORT ?= 8000
 
-.PHONY: install system-libraries run serve backup restore loadtest test lint format migrations-check bench bench-import clean
+.PHONY: install system-libraries run serve backup restore loadtest test lint format migrations-check bench bench-import clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,14 @@ system-libraries:
 # test (only those that changed), in Python: no gettext tools needed.
 install: $(STAMP)
 	@$(DEV_ENV) $(MANAGE) compile_catalogues --verbosity 0
+
+# For translators: extracts the messages of the code into locale/fr and locale/es (with
+# their locations), lists what is untranslated or fuzzy per language, then compiles.
+# Needs GNU gettext (apt-get install gettext). Fails while anything is left to translate.
+messages: install
+	$(DEV_ENV) $(MANAGE) makemessages -l fr -l es
+	$(DEV_ENV) $(MANAGE) catalogue_status
+	$(DEV_ENV) $(MANAGE) compile_catalogues
 
 # Debug mode, on this machine only: the settings refuse it for any other host name.
 DEV_ENV = DJANGO_DEBUG=true

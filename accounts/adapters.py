@@ -3,6 +3,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter, _build_apps_from_settings
+from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,22 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         """Nobody makes their own local account: they come from the provider or a superuser."""
         return False
+
+    def post_login(self, request, user, **kwargs):
+        """The site opens in the language stored on the account, on any device."""
+        response = super().post_login(request, user, **kwargs)
+        setting = getattr(user, "notification_setting", None)
+        if response is not None and setting is not None and setting.language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                setting.language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            )
+        return response
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

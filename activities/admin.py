@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from activities import history, roles, services, workflow
 from activities.admin_import import ImportAdminMixin
@@ -323,10 +324,12 @@ class ThematicAreaAdmin(RecordAdmin):
 
 
 @admin.register(ActivityType)
-class ActivityTypeAdmin(admin.ModelAdmin):
+class ActivityTypeAdmin(TranslationAdmin):
+    """The name in English, French and Spanish side by side; found by any of them."""
+
     list_display = ["name", "slug"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name_en", "name_fr", "name_es"]
+    prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(Event)

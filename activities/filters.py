@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, Value, When
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -25,6 +26,7 @@ from activities.models import (
 )
 from core import addresses
 from core.caching import cached
+from core.countries import collation_key
 from core.widgets import QuickTextInput, quicken
 from partners.models import Partner
 
@@ -67,7 +69,13 @@ def area_choices():
 
 
 def type_choices():
-    return cached("type-choices", lambda: list(ActivityType.objects.values_list("slug", "name")))
+    """(slug, name) of the types, named in the reader's language (English where none)."""
+
+    def compute():
+        kinds = ActivityType.objects.only("slug", "name_en", "name_fr", "name_es")
+        return sorted(((kind.slug, kind.name) for kind in kinds), key=lambda c: collation_key(c[1]))
+
+    return cached(f"type-choices-{get_language()}", compute)
 
 
 class LazyChoices:
@@ -194,7 +202,7 @@ class IntegerFilter(django_filters.NumberFilter):
 class ActivityFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="search",
-        label=_("Search"),
+        label=pgettext_lazy("search box", "Search"),
         max_length=200,
         help_text=_("Words in the title or summary, a city, or a partner’s name or acronym."),
     )
@@ -252,7 +260,15 @@ class ActivityFilter(django_filters.FilterSet):
     )
     sort = StableOrderingFilter(
         fields=(("start_date", "date"), ("title", "title"), ("rank", "relevance")),
-        field_labels={"start_date": _("Date"), "title": _("Title"), "rank": _("Relevance")},
+        # Labels of their own for the descending choices: django-filter builds "%s
+        # (descending)" once, when this module is imported, in whatever language is active.
+        field_labels={
+            "start_date": _("Date"),
+            "-date": _("Date (descending)"),
+            "title": _("Title"),
+            "-title": _("Title (descending)"),
+            "rank": _("Relevance"),
+        },
         label=_("Sort by"),
         empty_label=_("Newest first"),
     )

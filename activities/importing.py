@@ -36,6 +36,7 @@ from activities.models import (
     ReportSection,
     ThematicArea,
 )
+from core.countries import every_name
 from core.sheets import ImportFileError, plain, read_table
 from partners.models import Partner
 
@@ -164,8 +165,10 @@ class Matcher:
     """The registries, read once per check."""
 
     def __init__(self):
+        # A type by its slug or its name in any of the three languages ("Atelier", "Taller").
         self.types = Registry(
-            _("activity type"), ((t, (t.name, t.slug)) for t in ActivityType.objects.all())
+            _("activity type"),
+            ((t, (t.name_en, t.name_fr, t.name_es, t.slug)) for t in ActivityType.objects.all()),
         )
         self.areas = Registry(
             _("thematic area"), ((a, (a.name, a.slug)) for a in ThematicArea.objects.all())
@@ -192,10 +195,13 @@ class Matcher:
                 Prominence.MINOR: gettext_lazy("Minor, under “Others”"),
             },
         )
+        # A country by its code, ISO's common name or the UN's, in any of the three languages.
         self.countries = {}
-        for code, name in countries:
-            self.countries[plain(code)] = code
-            self.countries[plain(name)] = code
+        for language in ("en", "fr", "es"):
+            with translation.override(language):
+                for code, _name in countries:
+                    for name in (code, *every_name(code)):
+                        self.countries.setdefault(plain(name), code)
 
 
 # Checking -----------------------------------------------------------------------------

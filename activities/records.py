@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
@@ -226,7 +227,7 @@ class Activity(models.Model):
         editable=False,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(pgettext_lazy("date", "created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     # Every write says which version it was based on; a write based on an older one is
     # refused instead of silently undoing someone else's change (activities/services.py).

@@ -144,7 +144,8 @@ def visibility_action(before, after):
 
 
 class NotificationSetting(models.Model):
-    """Whether a person is told by email about reviews (on unless they turn it off)."""
+    """Whether a person is told by email about reviews (on unless they turn it off), and in
+    which language: the one they last chose with the switcher."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -156,6 +157,11 @@ class NotificationSetting(models.Model):
         _("email me about reviews"),
         default=True,
         help_text=_("Submissions waiting for me (managers); approvals and returns of my work."),
+    )
+    # Stored on the account, not only in a cookie: emails are written in it, and a sign-in
+    # on another device opens the site in it.
+    language = models.CharField(
+        _("language"), max_length=8, blank=True, default="", choices=settings.LANGUAGES
     )
 
     class Meta:

@@ -19,7 +19,7 @@ from activities import roles
 from activities.choices import ChangeState, ReviewState
 from activities.models import Activity, ActivityPartner, Event, Output
 from core.caching import for_page
-from core.countries import country_name
+from core.countries import collation_key, country_name
 from partners.models import Partner
 
 
@@ -53,11 +53,13 @@ def visible_or_none(queryset, record):
 
 
 def country_choices(user):
-    """(code, name) of the countries of the activities `user` may see, by name."""
+    """(code, name) of the countries of the activities `user` may see, in the reader's order."""
 
     def compute():
         codes = visible_country_codes(Activity.objects.visible_to(user))
-        return sorted(((code, country_name(code)) for code in codes), key=lambda c: c[1])
+        return sorted(
+            ((code, country_name(code)) for code in codes), key=lambda c: collation_key(c[1])
+        )
 
     return for_page(compute, "country-choices", roles.scope(user))
 

@@ -16,6 +16,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from core.country_names import UN_SHORT_NAMES
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -102,6 +104,9 @@ CONTENT_SECURITY_POLICY = {
 }
 
 INSTALLED_APPS = [
+    # Registry names in English, French and Spanish (activities/translation.py); before the
+    # admin, whose forms it patches.
+    "modeltranslation",
     "gcu_tracker.admin_site.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -245,6 +250,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# A registry name with no French or Spanish form is shown in English.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # Dates typed day first in every language, and shown as the organisation writes them.
 FORMAT_MODULE_PATH = ["gcu_tracker.formats"]
 # The language chosen with the switcher is remembered for a year, not just the session.
@@ -384,6 +392,8 @@ if "microsoft" in SOCIALACCOUNT_PROVIDERS:
 
 # The 2011 report names places by city or by country; ISO 3166 codes keep them unambiguous.
 COUNTRIES_FIRST = []
+# The UN's short names where ISO's differ ("Republic of Moldova", "République de Corée").
+COUNTRIES_OVERRIDE = UN_SHORT_NAMES
 
 LOGGING = {
     "version": 1,

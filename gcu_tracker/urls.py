@@ -7,6 +7,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
+from web.language import choose_language
 from web.urls import (
     activity_patterns,
     network_patterns,
@@ -43,8 +44,8 @@ urlpatterns = [
     # Single sign-on, the second factor and password reset (django-allauth).
     path("accounts/", include("allauth.urls")),
     path("api/", include("api.urls")),
-    # The language switcher posts here; the choice is kept in a cookie.
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switcher posts here; the choice is kept in a cookie and on the account.
+    path("i18n/setlang/", choose_language, name="set_language"),
     path("", include((activity_patterns, "activities"))),
     path("partners/", include((partner_patterns, "partners"))),
     path("network/", include((network_patterns, "network"))),

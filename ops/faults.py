@@ -10,6 +10,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 logger = logging.getLogger(__name__)
 
@@ -111,7 +112,12 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
-    return error_response(request, 403, _("Forbidden"), _("You do not have permission to do this."))
+    return error_response(
+        request,
+        403,
+        pgettext("error page", "Forbidden"),
+        _("You do not have permission to do this."),
+    )
 
 
 def page_not_found(request, exception=None):

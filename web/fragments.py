@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core.addresses import slug_url
 from core.countries import country_name
@@ -153,7 +154,7 @@ def filter_form(form):
     parts.append(
         '\n  <div class="actions">\n'
         f'    <button type="submit" class="button">{_("Apply filters")}</button>\n'
-        f'    <a href="{list_url}" class="button secondary">{_("Clear")}</a>\n'
+        f'    <a href="{list_url}" class="button secondary">{pgettext("filter form", "Clear")}</a>\n'
         "  </div>\n</form>\n"
     )
     return mark_safe("".join(parts))

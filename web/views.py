@@ -51,7 +51,12 @@ def activity_rows(user):
             "country",
             "review_state",
             "visibility",
+            # The type's name in each language (activities/translation.py): the row shows the
+            # reader's, or English.
             "activity_type__name",
+            "activity_type__name_en",
+            "activity_type__name_fr",
+            "activity_type__name_es",
             "activity_type__slug",
         )
     )
