@@ -161,9 +161,12 @@ def check(report):
             for text in report.initiative_texts.select_related("initiative")
         }
     gaps = []
-    for record in records:
-        for reason in reasons(record, headed, pending, own_texts):
-            gaps.append(Gap(record.pk, record.title, reason))
+    # A paragraph is read in the report's language, whoever runs the check: its country and
+    # month names are looked for as the report writes them.
+    with translation.override(settings.LANGUAGE_CODE):
+        for record in records:
+            for reason in reasons(record, headed, pending, own_texts):
+                gaps.append(Gap(record.pk, record.title, reason))
     printed = [r for r in records if printed_in(r, headed)]
     return Check(
         tuple(gaps),
@@ -225,15 +228,17 @@ def _mentions(text, words):
 
 
 def paragraph_reasons(record, text):
-    """What a paragraph built from `text` leaves unsaid of `record`: place, dates, count."""
+    """What a paragraph built from `text` leaves unsaid of `record`: place, dates, count.
+
+    Country and month names are those of the active language (check() sets the report's).
+    """
     found = []
     if (record.city or record.country) and not _mentions(
         text, [record.city, record.country.name if record.country else ""]
     ):
         found.append("text_no_place")
     if record.date_precision != DatePrecision.YEAR:
-        with translation.override(settings.LANGUAGE_CODE):
-            month = str(MONTHS[record.start_date.month])
+        month = str(MONTHS[record.start_date.month])
         if not _mentions(text, [month]):
             found.append("text_no_dates")
     total = record.participants_total

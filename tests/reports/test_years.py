@@ -202,3 +202,26 @@ def test_the_start_page_suggests_and_creates(sample_report, manager_client):
     report = AnnualReport.objects.get(year=2014)
     assert report.started_from == sample_report and report.carried_over == ["introduction"]
     assert manager_client.get(url, {"source": "99999"}).status_code == 404
+
+
+def test_a_manager_reading_french_gets_the_same_check_as_in_english(sample_report, manager):
+    """The paragraph is English: "Bangkok, Thailand" is found whatever the reader's language."""
+    from django.utils import translation
+
+    report = services.start_from(previous=sample_report, user=manager, year=2013)
+    Activity.objects.filter(slug="osce-ilo-gender-labour-migration-training-2011").update(
+        start_date=datetime.date(2013, 6, 10),
+        end_date=None,
+        city="",
+        country="TH",
+        participants_total=None,
+        prominence="paragraph",
+        report_section=ReportSection.objects.get(slug="awareness-raising"),
+        initiative=None,
+        summary="In June 2013 the Unit trained staff in Thailand.",
+    )
+    english = completeness.check(report).gaps
+    with translation.override("fr"):
+        french = completeness.check(report).gaps
+    assert [(g.pk, g.reason) for g in french] == [(g.pk, g.reason) for g in english]
+    assert not [g for g in english if g.reason.startswith("text_no")]
