@@ -1,5 +1,6 @@
 """A backup restores every record, its history and the issued reports exactly as they were."""
 
+import hashlib
 import io
 
 import pytest
@@ -63,6 +64,10 @@ def snapshot(skip):
                 value = getattr(obj, field.attname)
                 if field.is_relation and field.related_model in named and value is not None:
                     value = named[field.related_model][value]
+                if isinstance(value, (bytes, memoryview)):
+                    # Files (an issue's Word and PDF) by their digest: PostgreSQL hands them
+                    # back as memoryviews, whose repr is an address, and rows sort by repr.
+                    value = "sha256:" + hashlib.sha256(value).hexdigest()
                 row[field.attname] = value
             rows.append(row)
         tables[model._meta.label_lower] = sorted(rows, key=repr)
@@ -110,7 +115,9 @@ def backup_restore_cycle(tmp_path, head, client, suffix, *backup_args):
 
     call_command("restore", str(path), "--no-input", stdout=io.StringIO())
 
-    assert snapshot(skip) == before
+    after = snapshot(skip)
+    changed = sorted(table for table in before if after.get(table) != before[table])
+    assert not changed, {table: (before[table], after.get(table)) for table in changed}
     client.force_login(head)
     assert client.get("/reports/2011/export.html").content == exported
     # The site follows the restored records, not what it had cached before the restore.
