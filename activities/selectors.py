@@ -111,7 +111,8 @@ def with_relations(activities):
 
 
 def links_of(activity_ids):
-    """({id: [area id]}, {id: [(partner id, role)]}, {id: [(title, kind, date, precision)]})
+    """({id: (area id, ...)}, {id: ((partner id, role), ...)}, {id: ((title, kind, date,
+    precision), ...)})
     for many activities, in three queries.
 
     For exports of tens of thousands of rows: plain tuples read straight from the link
@@ -150,7 +151,10 @@ def links_of(activity_ids):
         )
         for activity_id, *made in cursor.fetchall():
             outputs[activity_id].append(tuple(made))
-    return areas, partners, outputs
+    # Tuples, as `all_links` gives: a row's links can key the caches of their texts.
+    return tuple(
+        {pk: tuple(found) for pk, found in links.items()} for links in (areas, partners, outputs)
+    )
 
 
 def _grouped(cursor, sql, item, batch=10000):

@@ -179,3 +179,43 @@ def test_the_file_name_says_what_the_rows_are_and_when_they_were_taken(client, q
     response = client.get(XLSX, query)
     assert response.status_code == 200
     assert f'filename="{name.format(today=today)}.xlsx"' in response["Content-Disposition"]
+
+
+def test_the_csv_has_exactly_the_bytes_csv_writer_gives_for_awkward_text(client, manager):
+    """The CSV is written field by field without the csv module: for text with quotes,
+    commas, line breaks and formula starts it must still be what csv.writer writes."""
+    import csv as csv_module
+
+    from django.test import RequestFactory
+
+    from web import exports
+
+    awkward = [
+        ('Say "hello", then leave', "Line one\nline two", "Geneva, CH"),
+        ("Carriage\rreturn", 'Only "quotes"', ""),
+        ("=SUM(A1)", "+1, -2\r\nand @three", "-Vienna"),
+        ("Plain", "Ünïcödé — «guillemets», ‘quotes’", "São Paulo"),
+        (",", '"', "\n"),
+    ]
+    office = PartnerFactory(name='UN "Women", Office')
+    for title, summary, city in awkward:
+        activity = ActivityFactory(title=title, summary=summary, city=city)
+        ActivityPartnerFactory(activity=activity, partner=office)
+        OutputFactory(activity=activity, title="Guide, second edition")
+    ActivityFactory(initiative=InitiativeFactory(title='The "initiative"'), participants_total=7)
+
+    client.force_login(manager)
+    served = b"".join(client.get(CSV).streaming_content).decode("utf-8")
+
+    from web.views import filtered_activities
+
+    request = RequestFactory().get(CSV)
+    request.user = manager
+    _filters, queryset = filtered_activities(request)
+    expected = io.StringIO()
+    expected.write("\ufeff")
+    writer = csv_module.writer(expected)
+    writer.writerow([name for name, _width in exports.header(True)])
+    writer.writerows(exports.rows(queryset.prefetch_related(None), request, True))
+    assert served == expected.getvalue()
+    assert len(csv_rows(client.get(CSV))) == 7
