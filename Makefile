@@ -47,6 +47,10 @@ run: install
 	$(DEV_ENV) $(MANAGE) migrate --no-input
 	$(DEV_ENV) $(MANAGE) load_sample_data
 	$(DEV_ENV) $(MANAGE) create_dev_admin
+	@# The background worker (imports, large exports, report builds) beside the server,
+	@# stopped with it.
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(DEV_ENV) $(MANAGE) db_worker --no-reload --interval 0.5 & worker=$$!; \
 	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # A key for local trials of `make serve` only, kept out of git; servers set DJANGO_SECRET_KEY.
@@ -67,6 +71,10 @@ SERVE_ENV = DJANGO_DEBUG=false \
 serve: install $(LOCAL_SECRET_KEY)
 	$(SERVE_ENV) $(MANAGE) collectstatic --no-input --verbosity 0
 	$(SERVE_ENV) $(MANAGE) migrate --no-input
+	@# Production runs two processes (README.md, Deploy): the app server and the worker,
+	@# `manage.py db_worker`. Here the worker is stopped with the server.
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(SERVE_ENV) $(MANAGE) db_worker --no-reload & worker=$$!; \
 	$(SERVE_ENV) $(BIN)/gunicorn -c gunicorn.conf.py gcu_tracker.wsgi
 
 # backups/gcu-tracker-<database>-<time>.dump (PostgreSQL) or .json.gz (SQLite).

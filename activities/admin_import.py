@@ -1,29 +1,28 @@
 """The admin's spreadsheet import: upload, a preview of every row, then the import itself.
 
-The preview writes nothing. The file travels back with the confirmation (a hidden field)
-and is checked again before anything is saved, so no server keeps uploads between the two
-steps and any app server can take the second; a row that went wrong in between (a record
-deleted, a partner renamed) stops the import with the preview shown again.
+The upload is kept on the server, privately and for a day (jobs.Job); the preview and the
+import run in the background (activities/import_jobs.py) while a page shows their progress.
+The confirmation names the checked upload by its job, never sends the file back; the import
+checks it again, and a row that went wrong in between (a record deleted, a partner renamed)
+stops the import with nothing saved.
 """
 
-import base64
-import binascii
 import datetime
 import tempfile
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
-from django.shortcuts import redirect
+from django.http import FileResponse, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 
-from activities import importing
+from activities import import_jobs, importing
 from activities.models import (
     ActivityStatus,
     ActivityType,
@@ -34,7 +33,11 @@ from activities.models import (
 )
 from core import sheets
 from core.xlsx import write_workbook
+from jobs import services as jobs
+from jobs.models import Job, JobKind, JobStatus
 from partners.models import Partner
+
+IMPORT_KINDS = (JobKind.IMPORT_CHECK, JobKind.IMPORT_SAVE)
 
 
 class UploadForm(forms.Form):
@@ -50,27 +53,47 @@ class UploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         if upload.size > sheets.MAX_BYTES:
             raise forms.ValidationError(
-                _("The file is larger than 10 MB; split it into several files.")
+                _("The file is larger than 50 MB; split it into several files.")
             )
         if not upload.name.lower().endswith((".xlsx", ".csv")):
             raise forms.ValidationError(_("Choose an Excel workbook (.xlsx) or a CSV file (.csv)."))
+        try:
+            importing.check_header(upload.file, upload.name)
+        except importing.ImportFileError as problem:
+            raise forms.ValidationError(str(problem)) from None
         return upload
 
 
 class ImportAdminMixin:
-    """Adds "Import from a spreadsheet" to the activity admin, for those who may add."""
+    """Adds "Import from a spreadsheet" to the activity admin, for those who may add.
+
+    Upload, then a page per job (the check, then the import) that shows its progress and its
+    outcome; each job is its owner's alone, and answers 404 to anyone else.
+    """
 
     def get_urls(self):
+        view = self.admin_site.admin_view
         return [
-            path(
-                "import/",
-                self.admin_site.admin_view(self.import_view),
-                name="activities_activity_import",
-            ),
+            path("import/", view(self.import_view), name="activities_activity_import"),
             path(
                 "import/template.xlsx",
-                self.admin_site.admin_view(self.import_template_view),
+                view(self.import_template_view),
                 name="activities_activity_import_template",
+            ),
+            path(
+                "import/<uuid:job_id>/",
+                view(self.import_job_view),
+                name="activities_activity_import_job",
+            ),
+            path(
+                "import/<uuid:job_id>/confirm/",
+                view(self.import_confirm_view),
+                name="activities_activity_import_confirm",
+            ),
+            path(
+                "import/<uuid:job_id>/again/",
+                view(self.import_again_view),
+                name="activities_activity_import_again",
             ),
             *super().get_urls(),
         ]
@@ -84,72 +107,97 @@ class ImportAdminMixin:
             **values,
         }
 
+    @staticmethod
+    def _job_page(job):
+        return reverse("admin:activities_activity_import_job", args=[job.pk])
+
     def import_view(self, request):
         if not self.has_add_permission(request):
             raise PermissionDenied
-        if request.method == "POST" and "content" in request.POST:
-            return self._confirm(request)
         form = UploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
-            content = upload.read()
-            try:
-                result = importing.check(content, upload.name, request.user)
-            except importing.ImportFileError as problem:
-                form.add_error("file", str(problem))
-            else:
-                return self._preview(request, result, content)
+            job = import_jobs.start_check(
+                user=request.user,
+                upload=upload,
+                filename=upload.name,
+                language=translation.get_language(),
+                page=self._job_page,
+            )
+            return redirect(self._job_page(job))
         return TemplateResponse(
             request,
             "admin/activities/activity/import.html",
             self._import_context(request, form=form),
         )
 
-    def _preview(self, request, result, content, status=200):
+    def _own_job(self, request, job_id):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        return get_object_or_404(
+            Job.objects.of(request.user).filter(kind__in=IMPORT_KINDS), pk=job_id
+        )
+
+    def import_job_view(self, request, job_id):
+        job = self._own_job(request, job_id)
+        context = {"job": job, "stalled": jobs.stalled(job)}
+        if job.kind == JobKind.IMPORT_CHECK and job.status == JobStatus.DONE:
+            result = import_jobs.stored_preview(job)
+            if result is not None:
+                return self._preview(request, job, result)
+        return TemplateResponse(
+            request,
+            "admin/activities/activity/import_job.html",
+            self._import_context(request, **context),
+        )
+
+    def _preview(self, request, job, result, status=200):
         return TemplateResponse(
             request,
             "admin/activities/activity/import_preview.html",
             self._import_context(
                 request,
+                job=job,
                 result=result,
-                content=base64.b64encode(content).decode(),
                 keys=[column.key for column in importing.COLUMNS],
             ),
             status=status,
         )
 
-    def _confirm(self, request):
-        filename = request.POST.get("filename", "")
-        try:
-            content = base64.b64decode(request.POST["content"], validate=True)
-            result = importing.check(content, filename, request.user)
-        except (binascii.Error, ValueError, importing.ImportFileError):
-            messages.error(request, _("The file could not be read again; upload it once more."))
-            return redirect("admin:activities_activity_import")
+    def import_confirm_view(self, request, job_id):
+        job = self._own_job(request, job_id)
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        result = import_jobs.stored_preview(job) if job.kind == JobKind.IMPORT_CHECK else None
+        if result is None:
+            return HttpResponseBadRequest(_("This file has not been checked; upload it again."))
         if result.errors:
             messages.error(
                 request,
-                _("Something changed since the preview: correct the rows marked and upload again."),
+                _(
+                    "Correct the rows marked in the file and upload it again: nothing is imported "
+                    "while any row has an error."
+                ),
             )
-            return self._preview(request, result, content, status=400)
-        wanted = {int(n) for n in request.POST.getlist("look_alike") if n.isdigit()}
-        made = importing.save(result, request.user, with_look_alikes=wanted)
-        for activity in made:
-            self.log_addition(request, activity, [{"added": {}}])
-        left_out = sum(
-            1
-            for row in result.rows
-            if row.status == importing.DUPLICATE and row.number not in wanted
+            return self._preview(request, job, result, status=400)
+        wanted = {int(n) for n in request.POST.getlist("look_alike") if n.isdigit() and len(n) < 10}
+        saving = import_jobs.start_save(
+            check=job,
+            look_alikes=wanted,
+            language=translation.get_language(),
+            page=self._job_page,
         )
-        message = _("%(n)s activities imported as your drafts, to submit for review.") % {
-            "n": len(made)
-        }
-        if left_out:
-            message += " " + _("%(n)s possible duplicates were left out.") % {"n": left_out}
-        messages.success(request, message)
-        return redirect(
-            reverse("admin:activities_activity_changelist") + "?review_state__exact=draft"
-        )
+        return redirect(self._job_page(saving))
+
+    def import_again_view(self, request, job_id):
+        job = self._own_job(request, job_id)
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        try:
+            jobs.run_again(job)
+        except jobs.JobRefused as problem:
+            messages.error(request, str(problem))
+        return redirect(self._job_page(job))
 
     def import_template_view(self, request):
         if not self.has_add_permission(request):

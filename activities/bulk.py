@@ -49,43 +49,48 @@ def writes_in_bulk():
 
 
 def create_many(entries, *, user):
-    """Create new activities as drafts of `user`, each with its history entry.
+    """Create new activities as drafts of `user`, each with its history entry, in one
+    transaction; returns them. See `create_in_bulk`."""
+    entries = list(entries)
+    with writes_in_bulk() as written:
+        create_in_bulk(entries, user=user, written=written)
+    return [entry[0] for entry in entries]
+
+
+def create_in_bulk(entries, *, user, written):
+    """Create new activities as drafts of `user`, inside `writes_in_bulk()`.
 
     entries: (activity, areas, (partner, role) pairs, reason) for unsaved, checked
     activities. A few statements for them all instead of some twenty each: the records,
     their area links and partner roles in bulk (the roles with their own history), then one
     history entry per record holding its relations, as the services write them one by one.
+    Called once per chunk of a large import, all inside the one transaction.
     """
-    entries = list(entries)
-    with writes_in_bulk() as written:
-        taken = set()
-        for activity, _areas, _roles, _reason in entries:
-            activity.created_by = activity.updated_by = user
-            activity.version = 1
-            if not activity.slug:
-                # Imported records are drafts: their addresses are neutral until published.
-                activity.slug = neutral_slug()
-            taken.add(activity.slug)
-        Activity.objects.bulk_create([entry[0] for entry in entries])
-        link = Activity.thematic_areas.through
-        links = link.objects.bulk_create(
-            link(activity_id=activity.pk, thematicarea_id=area.pk)
-            for activity, areas, _roles, _reason in entries
-            for area in areas
-        )
-        bulk_create_with_history(
-            [
-                ActivityPartner(activity=activity, partner=partner, role=role)
-                for activity, _areas, roles, _reason in entries
-                for partner, role in roles
-            ],
-            ActivityPartner,
-            default_user=user,
-        )
-        record_created(entries, links, user=user)
-        written.extend(activity.pk for activity, *_rest in entries)
-        bump_data_version()
-    return [entry[0] for entry in entries]
+    for activity, _areas, _roles, _reason in entries:
+        activity.created_by = activity.updated_by = user
+        activity.version = 1
+        if not activity.slug:
+            # Imported records are drafts: their addresses are neutral until published.
+            activity.slug = neutral_slug()
+    Activity.objects.bulk_create([entry[0] for entry in entries])
+    link = Activity.thematic_areas.through
+    links = link.objects.bulk_create(
+        link(activity_id=activity.pk, thematicarea_id=area.pk)
+        for activity, areas, _roles, _reason in entries
+        for area in areas
+    )
+    bulk_create_with_history(
+        [
+            ActivityPartner(activity=activity, partner=partner, role=role)
+            for activity, _areas, roles, _reason in entries
+            for partner, role in roles
+        ],
+        ActivityPartner,
+        default_user=user,
+    )
+    record_created(entries, links, user=user)
+    written.extend(activity.pk for activity, *_rest in entries)
+    bump_data_version()
 
 
 def record_created(entries, links, *, user):

@@ -15,7 +15,6 @@ import datetime
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import chain
 
 from django.core.exceptions import ValidationError
 from django.utils import translation
@@ -24,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from django_countries import countries
 
 from activities.bulk import create_many
+from activities.look_alikes import Seen
 from activities.models import (
     Activity,
     ActivityStatus,
@@ -86,6 +86,8 @@ NOT_CLEANED = [
 SEPARATOR = re.compile(r"\s*;\s*")
 # "International Labour Organization (Co-organiser)": a name, then a role in brackets.
 WITH_ROLE = re.compile(r"^(?P<name>.*?)\s*\((?P<role>[^()]*)\)\s*$")
+# Rows checked, and saved, at a time: progress is told and inserts are made per chunk.
+CHUNK = 1000
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%y", "%d.%m.%y")
 
 
@@ -241,21 +243,36 @@ class Row:
 @dataclass
 class Check:
     filename: str
-    rows: list
+    rows: list  # every row, or, for a large file, those that need a look (see `check`)
     ignored_columns: list
     unknown: dict  # what: sorted names matching nothing
+    counts: dict = field(default_factory=dict)  # status: rows of the whole file
+
+    def __post_init__(self):
+        if not self.counts:
+            for row in self.rows:
+                self.counts[row.status] = self.counts.get(row.status, 0) + 1
+
+    @property
+    def total(self):
+        return sum(self.counts.values())
 
     @property
     def errors(self):
-        return sum(1 for row in self.rows if row.status == ERROR)
+        return self.counts.get(ERROR, 0)
 
     @property
     def duplicates(self):
-        return sum(1 for row in self.rows if row.status == DUPLICATE)
+        return self.counts.get(DUPLICATE, 0)
 
     @property
     def new(self):
-        return sum(1 for row in self.rows if row.status == NEW)
+        return self.counts.get(NEW, 0)
+
+    @property
+    def complete(self):
+        """Whether `rows` holds every row of the file."""
+        return len(self.rows) == self.total
 
 
 def _text(value):
@@ -294,14 +311,55 @@ def _count(value):
     return int(text)
 
 
-def check(content, filename, user):
-    """Read and check every row of the file; writes nothing. Raises ImportFileError."""
+def check_header(source, filename):
+    """Refuse at once (ImportFileError) a file that cannot be read or lacks a column, reading
+    no further than its header: the rows are checked in the background."""
+    try:
+        header, table = read_table(source, filename)
+        columns_of(header)
+        table.close()
+    finally:
+        source.seek(0)
+
+
+def check(content, filename, user, *, keep=None, progress=None):
+    """Read and check every row of the file; writes nothing. Raises ImportFileError.
+
+    `content`: the file's bytes or a binary file. With `keep`, a file of more than `keep`
+    rows has only its first `keep` rows that need a look (wrong ones and possible duplicates)
+    held in `rows`, the others counted, so that memory stays small whatever the size;
+    `progress(rows_done)` is told as it goes.
+    """
+    rows, counts, unknown = [], defaultdict(int), defaultdict(set)
+    reading = checked_rows(content, filename, user, unknown=unknown)
+    ignored = next(reading)
+    trimmed = False
+    for done, row in enumerate(reading, start=1):
+        counts[row.status] += 1
+        if keep is not None and done > keep and not trimmed:
+            # Too many to show them all: only those that need a look are kept from now on.
+            rows, trimmed = [held for held in rows if held.status != NEW], True
+        if not trimmed or (row.status != NEW and len(rows) < keep):
+            rows.append(row)
+        if progress is not None and done % CHUNK == 0:
+            progress(done)
+    return Check(
+        filename=filename,
+        rows=rows,
+        ignored_columns=ignored,
+        unknown={what: sorted(names) for what, names in unknown.items()},
+        counts=dict(counts),
+    )
+
+
+def checked_rows(content, filename, user, *, unknown=None):
+    """First the header's ignored column names, then each row of the file, checked."""
     header, table = read_table(content, filename)
     positions, ignored = columns_of(header)
+    yield ignored
     matcher = Matcher()
-    unknown = defaultdict(set)
+    unknown = defaultdict(set) if unknown is None else unknown
     seen = Seen(user)
-    rows = []
     for offset, values in enumerate(table, start=2):
         cells = {
             key: _text(values[index]) if index < len(values) else ""
@@ -314,13 +372,7 @@ def check(content, filename, user):
         _check_row(row, raw, matcher, unknown)
         if not row.errors:
             row.look_alikes = seen.look_alikes(row.activity)
-        rows.append(row)
-    return Check(
-        filename=filename,
-        rows=rows,
-        ignored_columns=ignored,
-        unknown={what: sorted(names) for what, names in unknown.items()},
-    )
+        yield row
 
 
 def _check_row(row, raw, matcher, unknown):
@@ -422,50 +474,6 @@ def _check_row(row, raw, matcher, unknown):
     row.activity = activity
 
 
-class Seen:
-    """Records a new row may repeat: those the user may see, and the file's earlier rows."""
-
-    def __init__(self, user):
-        self.titles = defaultdict(list)
-        self.occasions = defaultdict(list)
-        for record in Activity.objects.visible_to(user).only(
-            "title", "slug", "start_date", "activity_type_id", "city", "country"
-        ):
-            self.add(record)
-
-    @staticmethod
-    def occasion(activity):
-        place = plain(activity.city) or str(activity.country or "")
-        return (activity.start_date, activity.activity_type_id, place) if place else None
-
-    def add(self, activity):
-        self.titles[plain(activity.title)].append(activity)
-        occasion = self.occasion(activity)
-        if occasion:
-            self.occasions[occasion].append(activity)
-
-    def look_alikes(self, activity, limit=5):
-        """The first `limit` records of the same title, then of the same occasion.
-
-        Looked up by key and cut at `limit`: linear in the file however many rows share a
-        day, type and place (comparing each with every earlier one took minutes).
-        """
-        occasion = self.occasion(activity)
-        candidates = chain(
-            self.titles.get(plain(activity.title), ()),
-            self.occasions.get(occasion, ()) if occasion else (),
-        )
-        found, taken = [], set()
-        for other in candidates:
-            if id(other) not in taken:
-                taken.add(id(other))
-                found.append(other)
-                if len(found) == limit:
-                    break
-        self.add(activity)
-        return found
-
-
 # Saving -------------------------------------------------------------------------------
 
 
@@ -480,15 +488,15 @@ def save(result, user, *, with_look_alikes=()):
     wanted = set(with_look_alikes)
     return create_many(
         (
-            (
-                row.activity,
-                row.areas,
-                row.roles,
-                _("Imported from %(file)s, row %(row)s")
-                % {"file": result.filename, "row": row.number},
-            )
+            entry(row, result.filename)
             for row in result.rows
             if row.status == NEW or row.number in wanted
         ),
         user=user,
     )
+
+
+def entry(row, filename):
+    """What the bulk writer takes for a checked row, its history saying where it came from."""
+    reason = _("Imported from %(file)s, row %(row)s") % {"file": filename, "row": row.number}
+    return row.activity, row.areas, row.roles, reason

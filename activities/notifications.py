@@ -1,6 +1,7 @@
 """Emails about reviews, sent once the change that caused them is committed.
 
-Managers hear of submissions; authors hear of approvals and returns, with the comment.
+Managers hear of submissions; authors hear of approvals and returns, with the comment; a
+person whose background job ran long hears that it ended.
 Anyone may turn them off (NotificationSetting); the console backend prints them unless
 SMTP is configured (README, Deploy). Each person reads them in their own stored language,
 whatever the language of the person who acted: one email per language among the recipients.
@@ -116,3 +117,30 @@ def decided(*, activity, by, approved, comment="", author=None):
         "activities/email/decided.txt",
         {"activity": activity, "approved": approved, "comment": comment, "by": by},
     )
+
+
+def job_ended(job):
+    """Tell the owner that a long background job ended, with the address of its outcome.
+
+    Short jobs are not announced: the person is still on the page that shows them.
+    """
+    if job is None or job.started is None or job.finished is None:
+        return
+    took = (job.finished - job.started).total_seconds()
+    if took < settings.GCU_JOB_EMAIL_AFTER_SECONDS or not wants_email(job.owner):
+        return
+    subject = _Subject(
+        _("Done: %(what)s") if job.status == "done" else _("Stopped: %(what)s"),
+        what=_Lazy(job.get_kind_display),
+    )
+    _send([job.owner], subject, "activities/email/job_ended.txt", {"job": job})
+
+
+class _Lazy:
+    """A value turned into text only when the email's language is active."""
+
+    def __init__(self, function):
+        self.function = function
+
+    def __str__(self):
+        return str(self.function())

@@ -130,9 +130,14 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # Background work (imports of large files, large exports, report builds): Django's tasks
+    # API, kept in the database and run by `manage.py db_worker`.
+    "django_tasks",
+    "django_tasks_db",
     # Ours, from the bottom of the house up: each imports only from those above it here.
     "core",
     "ops",
+    "jobs",
     "partners",
     "activities",
     "iati",
@@ -216,6 +221,17 @@ else:
 GCU_PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", default=bool(os.environ.get("REDIS_URL")))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work: queued in the database, run by `manage.py db_worker` (a second process
+# beside the web server; `make run` starts one).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Uploads kept between a preview and its import, and result files, for a day; served by no
+# URL, only by the job's pages to the job's owner.
+GCU_PRIVATE_ROOT = Path(os.environ.get("DJANGO_PRIVATE_ROOT", BASE_DIR / "var" / "private"))
+# A job whose worker has said nothing for this long is taken as stopped: it can be run again.
+GCU_JOB_STALLED_AFTER_SECONDS = env_int("DJANGO_JOB_STALLED_AFTER_SECONDS", 300)
+# A job that ran longer than this is announced by email when it ends.
+GCU_JOB_EMAIL_AFTER_SECONDS = env_int("DJANGO_JOB_EMAIL_AFTER_SECONDS", 60)
 
 # `manage.py backup` writes JSON with timestamps kept to the microsecond (ops/serializers.py).
 SERIALIZATION_MODULES = {"backup-json": "ops.serializers"}

@@ -1,6 +1,10 @@
 """Test settings: the base settings as on a developer's plain-http machine, faster hashing."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 # Tests run with debug off, as servers do, over plain http on this machine. Values set in
 # the environment (the deployment tests set their own) win over these.
@@ -25,3 +29,15 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Tasks run as they are queued, inside the test; the database backend is there for the tests
+# that run a real worker (`manage.py db_worker --backend database`).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# Each test process keeps its uploads in a folder of its own, removed when it ends; a worker
+# that a test starts is told the test's folder.
+if not os.environ.get("DJANGO_PRIVATE_ROOT"):
+    GCU_PRIVATE_ROOT = Path(tempfile.mkdtemp(prefix="gcu-private-"))
+    atexit.register(shutil.rmtree, GCU_PRIVATE_ROOT, ignore_errors=True)

@@ -52,6 +52,8 @@ urlpatterns = [
     path("unswap/", include((unswap_patterns, "unswap"))),
     path("partners-by-year/", include((partner_year_patterns, "partner_years"))),
     path("reports/", include("reports.urls")),
+    # Background work: each job's page, progress and result, for its owner only.
+    path("jobs/", include("jobs.urls")),
 ]
 
 # Errors answered as JSON on the API and as short pages elsewhere (ops/faults.py).

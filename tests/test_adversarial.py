@@ -15,15 +15,19 @@ import time
 from collections import Counter
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
+from django.urls import reverse
 from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
-from activities import roles, services, workflow
+from activities import import_jobs, roles, services, workflow
 from activities.models import Activity
 from commitments import services as commitment_services
 from commitments.models import Commitment, Source
 from iati import services as iati_services
+from jobs import services as job_services
+from jobs.models import Job, JobKind
 from network import services as network_services
 from network.models import FocalPoint
 from reports.models import AnnualReport, ReportHeading
@@ -86,6 +90,8 @@ def commitment_of(marker):
 
 
 COMMITMENT_WORDS = {commitment_of(m) for m in MARKERS}
+# Words only a background job of entry1's holds: its upload's row, its result file's rows.
+JOB_WORDS = {"Jobuploadmarker", "Jobresultmarker"}
 EVERY_WORD = (
     ACTIVITY_WORDS
     | PARTNER_WORDS
@@ -94,6 +100,7 @@ EVERY_WORD = (
     | FOCAL_WORDS
     | COMMITMENT_WORDS
     | {OLD_TITLE, PROPOSAL}
+    | JOB_WORDS
 )
 
 ROLES = ["anonymous", "no_role", "viewer", "staff_viewer", "entry1", "entry2", "manager"]
@@ -701,6 +708,51 @@ def walk_accounts(walk, site, people):
     )
 
 
+def walk_jobs(walk, site, people):
+    """entry1's jobs (a checked upload, an export's result): entry1's alone. Anyone else
+    gets the 404 of a job that never was (or the admin's own refusal), and no word of them."""
+    owner = people["entry1"]
+    upload = ContentFile(b"Title,Type,Summary,Start date\nJobuploadmarker,Training,S,17/05/2011\n")
+    check = import_jobs.start_check(
+        user=owner,
+        upload=upload,
+        filename="log.csv",
+        language="en",
+        page=lambda job: reverse("admin:activities_activity_import_job", args=[job.pk]),
+    )
+    export = job_services.create(kind=JobKind.EXPORT, owner=owner)
+    job_services.finish(export, {}, result=ContentFile(b"Jobresultmarker"), result_name="l.csv")
+    mine = walk.who == "entry1"
+    for name in ("detail", "status", "download"):
+        for job in (check, export):
+            response = site.get(reverse(f"jobs:{name}", args=[job.pk]))
+            if name == "download" and job is check:
+                walk.status(f"job {name}", response, 404)  # a check makes no file to download
+                continue
+            walk.status(f"job {name}", response, 200 if mine else 404)
+            text = b"".join(response.streaming_content) if response.streaming else response.content
+            expected = {"Jobresultmarker"} if mine and name == "download" else set()
+            walk.shows(f"job {name}", text.decode(), expected, among=JOB_WORDS)
+    admin_page = reverse("admin:activities_activity_import_job", args=[check.pk])
+    confirm = reverse("admin:activities_activity_import_confirm", args=[check.pk])
+    again = reverse("admin:activities_activity_import_again", args=[check.pk])
+    refused = {"entry2": 404, "manager": 404, "staff_viewer": 403}.get(walk.who, 302)
+    response = site.get(admin_page)
+    walk.status("import job page", response, 200 if mine else refused)
+    walk.shows(
+        "import job page",
+        response.content.decode(),
+        {"Jobuploadmarker"} if mine else set(),
+        JOB_WORDS,
+    )
+    if not mine:
+        for url in (confirm, again):
+            walk.status("import job post", site.post(url), refused)
+        walk.surfaces += 1
+        if Job.objects.filter(source=check).exists():
+            walk.problems.append("import job post: someone else's checked upload was imported")
+
+
 @pytest.fixture(scope="module")
 def tally(request):
     counts, started = Counter(), time.monotonic()
@@ -727,6 +779,7 @@ def test_every_marker_appears_exactly_where_the_rule_allows(who, markers, people
     walk_commitments(walk, site, api)
     walk_unswap(walk, site, markers)
     walk_partner_years(walk, site)
+    walk_jobs(walk, site, people)
     tally[who] = walk.surfaces
     assert walk.problems == [], "\n".join(walk.problems)
 

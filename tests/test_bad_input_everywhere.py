@@ -21,6 +21,8 @@ from django.urls import URLResolver, get_resolver
 
 from activities import roles
 from activities.models import Activity
+from jobs import services as job_services
+from jobs.models import JobKind
 from reports.models import AnnualReport
 from tests.factories import (
     ActivityFactory,
@@ -108,7 +110,10 @@ def world():
         period_start="2010-10-01",
         period_end="2011-11-30",
     )
-    return {"activity": activity, "area": area, "partner": partner, "event": event}
+    # A job of someone's: its pages answer 404 to everyone else, with good ids and bad.
+    owner = make_user(roles.DATA_ENTRY, username="job-owner")
+    job = job_services.create(kind=JobKind.EXPORT, owner=owner)
+    return {"activity": activity, "area": area, "partner": partner, "event": event, "job": job}
 
 
 def real_value(template, name, world):
@@ -134,6 +139,8 @@ def real_value(template, name, world):
         return "activities"
     if name == "url":
         return "no-such-page/"
+    if name == "job_id":
+        return str(world["job"].pk)
     if name == "content_type_id":
         return str(ContentType.objects.get_for_model(Activity).pk)
     match = re.match(r"/admin/(\w+)/(\w+)/", template)
@@ -344,6 +351,21 @@ def test_no_bad_input_gives_a_server_error(who, world, tally):
             doubled = {**add_form(world), field: ["1", "99999999999999999999"]}
             if problem := answered(client, "post", "/admin/activities/activity/add/", doubled):
                 problems.append(f"{problem} ({field} twice)")
+    # The import: uploads that are no file, several files, junk; confirmations and new
+    # starts of jobs that are not there, not the person's, or not ready.
+    own = job_services.create(kind=JobKind.IMPORT_CHECK, owner=make_user(None, username=f"o-{who}"))
+    for bad in (*BAD_QUERY_VALUES, ["a", "b"]):
+        for url, data in (
+            ("/admin/activities/activity/import/", {"file": bad}),
+            (f"/admin/activities/activity/import/{world['job'].pk}/confirm/", {"look_alike": bad}),
+            (f"/admin/activities/activity/import/{own.pk}/confirm/", {"look_alike": bad}),
+            (f"/admin/activities/activity/import/{own.pk}/again/", {"x": bad}),
+            (f"/admin/activities/activity/import/{bad or 0}/confirm/", {}),
+            (f"/jobs/{bad or 0}/status.json", {}),
+        ):
+            count += 1
+            if problem := answered(client, "post", url, data):
+                problems.append(f"{problem} ({data})")
     # The sign-in forms and the accounts page's changes, with bad values in each field.
     target = make_user(None, username=f"target-{who}").pk
     for bad in (*BAD_QUERY_VALUES, ["a", "b"]):

@@ -51,6 +51,7 @@ def test_the_catalogues_hold_every_message_of_the_code(tmp_path):
         "commitments",
         "gcu_tracker",
         "iati",
+        "jobs",
         "network",
         "ops",
         "partners",

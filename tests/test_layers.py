@@ -9,6 +9,7 @@
       network                the gender focal point network (internal)
     activities               the records, the visibility rule, workflow services, admin
     partners                 the partner registry
+    jobs                     background work: its progress, outcome and private files
     ops                      health, faults, sign-in lockout, backups
     core                     no domain: dates, the data-version cache, model and admin helpers
 
@@ -32,6 +33,7 @@ LAYERS = [
     ["commitments", "iati", "network"],
     ["activities"],
     ["partners"],
+    ["jobs"],
     ["ops"],
     ["core"],
 ]

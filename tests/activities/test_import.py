@@ -1,13 +1,14 @@
 """Importing activities from a spreadsheet: a preview of every row, then drafts for review."""
 
-import base64
 import csv
 import datetime
 import io
 import re
+import uuid
 import zipfile
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
@@ -83,20 +84,19 @@ GOOD = [
 
 
 def preview(client, upload):
-    response = client.post(IMPORT, {"file": upload})
+    """Upload, then the job's page: the check ran as it was queued (tests' task backend)."""
+    response = client.post(IMPORT, {"file": upload}, follow=True)
     assert response.status_code == 200
+    assert response.redirect_chain[0][0].startswith(IMPORT)
     return response
 
 
 def confirm(client, response, *look_alikes):
-    result = response.context["result"]
+    """The preview's form: it names the checked upload by its job, and the rows ticked."""
+    job = response.context["job"]
     return client.post(
-        IMPORT,
-        {
-            "filename": result.filename,
-            "content": response.context["content"],
-            "look_alike": [str(n) for n in look_alikes],
-        },
+        reverse("admin:activities_activity_import_confirm", args=[job.pk]),
+        {"look_alike": [str(n) for n in look_alikes]},
     )
 
 
@@ -108,8 +108,11 @@ def test_a_good_file_is_previewed_then_saved_as_drafts_of_the_importer(
     assert [(row.number, row.status) for row in result.rows] == [(2, "new")]
     assert not Activity.objects.exists(), "the preview saves nothing"
 
+    assert 'name="content"' not in shown.content.decode(), "the file stays on the server"
     saved = confirm(data_entry_client, shown)
     assert saved.status_code == 302
+    done = data_entry_client.get(saved["Location"])
+    assert "1 activity imported as your draft" in done.content.decode()
     activity = Activity.objects.get()
     assert activity.title == "Training on safe migration"
     assert (activity.review_state, activity.visibility) == ("draft", "internal")
@@ -249,18 +252,21 @@ def test_a_workbook_naming_a_shared_text_it_does_not_hold_is_refused_with_the_re
             xml,
         ),
     )
-    response = data_entry_client.post(IMPORT, {"file": broken})
+    response = data_entry_client.post(IMPORT, {"file": broken}, follow=True)
     assert response.status_code == 200
-    assert "refers to a text it does not hold" in " ".join(response.context["form"].errors["file"])
+    assert response.context["job"].status == "failed"
+    assert "refers to a text it does not hold" in response.content.decode()
     assert not Activity.objects.exists()
 
 
 def test_a_csv_cell_too_long_to_read_is_refused_with_the_reason(data_entry_client, registries):
     long = list(GOOD)
     long[2] = "x" * 140_000
-    response = data_entry_client.post(IMPORT, {"file": csv_file([long])})
+    # Found past the header, while the rows are checked: the job's page says why.
+    response = data_entry_client.post(IMPORT, {"file": csv_file([long])}, follow=True)
     assert response.status_code == 200
-    assert "holds a cell longer than" in " ".join(response.context["form"].errors["file"])
+    assert response.context["job"].status == "failed"
+    assert "holds a cell longer than" in response.content.decode()
     assert not Activity.objects.exists()
 
 
@@ -278,10 +284,17 @@ def test_rows_sharing_a_day_type_and_place_each_name_the_first_five_earlier_ones
     assert result.duplicates == 299
 
 
-def test_a_mangled_confirmation_is_refused(data_entry_client):
-    response = data_entry_client.post(IMPORT, {"filename": "x.csv", "content": "%%%"})
-    assert response.status_code == 302
-    assert not Activity.objects.exists()
+def test_a_confirmation_of_no_checked_upload_is_refused(data_entry_client, registries):
+    unknown = reverse("admin:activities_activity_import_confirm", args=[uuid.uuid4()])
+    assert data_entry_client.post(unknown).status_code == 404
+    assert data_entry_client.post(IMPORT + "not-a-job/confirm/").status_code in (302, 404)
+    shown = preview(data_entry_client, csv_file([GOOD]))
+    saved = confirm(data_entry_client, shown)
+    # The import's own job is no checked upload to import again.
+    again = data_entry_client.post(saved["Location"] + "confirm/")
+    assert again.status_code == 400
+    assert data_entry_client.get(saved["Location"] + "confirm/").status_code == 405
+    assert Activity.objects.count() == 1
 
 
 def test_the_template_has_the_columns_and_two_example_rows(data_entry_client, registries):
@@ -330,7 +343,12 @@ def test_an_export_comes_back_in_with_every_row_a_look_alike(manager_client, reg
 
 
 @pytest.mark.parametrize(("who", "status"), [("viewer", 403), ("anonymous", 302)])
-def test_only_those_who_may_add_records_may_import(client, viewer, who, status):
+def test_only_those_who_may_add_records_may_import(
+    client, data_entry, viewer, registries, who, status
+):
+    clerk = Client()
+    clerk.force_login(data_entry)
+    job = preview(clerk, csv_file([GOOD])).context["job"]
     if who == "viewer":
         viewer.is_staff = True
         viewer.save()
@@ -339,9 +357,8 @@ def test_only_those_who_may_add_records_may_import(client, viewer, who, status):
     assert client.get(TEMPLATE).status_code == status
     upload = csv_file([GOOD])
     assert client.post(IMPORT, {"file": upload}).status_code == status
-    # Nor does a confirmation made up without the preview save anything.
-    content = base64.b64encode(csv_file([GOOD]).getvalue()).decode()
-    confirmed = client.post(IMPORT, {"filename": "log.csv", "content": content})
+    # Nor does a confirmation of someone else's checked upload save anything.
+    confirmed = client.post(reverse("admin:activities_activity_import_confirm", args=[job.pk]))
     assert confirmed.status_code == status
     assert not Activity.objects.exists()
 

@@ -1,0 +1,178 @@
+"""Previews and imports of spreadsheets, run by the worker.
+
+The upload is stored once, privately (jobs.Job); the preview and the import are tasks that
+take the job's id, so the file never travels back through a form and any size can be
+imported. The import checks the stored file again, row by row, and writes it in chunks, all
+in one transaction that also marks the job done: a worker killed halfway leaves nothing of
+the file saved and the job ready to run again; run twice, it saves the file once.
+"""
+
+import pickle
+
+from django.contrib.admin.models import ADDITION, LogEntry
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from activities import importing, notifications
+from activities.bulk import create_in_bulk, writes_in_bulk
+from core.sheets import ImportFileError, estimate_rows
+from jobs import services as jobs
+from jobs.models import Job, JobKind, JobStatus, private_storage
+
+# A file of up to this many rows is previewed whole; a larger one shows the rows that need a
+# look (wrong ones and possible duplicates), up to as many, and counts the rest.
+PREVIEW_ROWS = 2_000
+
+
+def preview_path(job):
+    return f"jobs/{job.pk}/preview.pickle"
+
+
+def start_check(*, user, upload, filename, language, page):
+    """Store the upload and queue its check; returns the job."""
+    job = jobs.create(
+        kind=JobKind.IMPORT_CHECK,
+        owner=user,
+        upload=upload,
+        upload_name=filename,
+        params={"language": language},
+    )
+    job.params["page"] = page(job)
+    jobs.enqueue(job, check_upload)
+    return job
+
+
+def start_save(*, check, look_alikes, language, page):
+    """Queue the import of a checked upload, the look-alikes ticked included; returns the job."""
+    job = jobs.create(
+        kind=JobKind.IMPORT_SAVE,
+        owner=check.owner,
+        source=check,
+        params={
+            "language": language,
+            "look_alikes": sorted(look_alikes),
+            "rows_total": check.summary.get("rows"),
+        },
+    )
+    job.rows_total = check.summary.get("rows")
+    job.params["page"] = page(job)
+    Job.objects.filter(pk=job.pk).update(rows_total=job.rows_total)
+    jobs.enqueue(job, save_upload)
+    return job
+
+
+def stored_preview(job):
+    """The check of a job's upload, as its task stored it, or None."""
+    name = preview_path(job)
+    if job.status != JobStatus.DONE or not private_storage.exists(name):
+        return None
+    with private_storage.open(name, "rb") as file:
+        # Written by `_check` below into the private folder; nothing from outside.
+        return pickle.load(file)  # noqa: S301
+
+
+@task()
+def check_upload(job_id):
+    notifications.job_ended(jobs.run(job_id, _check))
+
+
+@task()
+def save_upload(job_id):
+    notifications.job_ended(jobs.run(job_id, _save))
+
+
+def _check(job, progress):
+    with translation.override(job.params.get("language")), _open(job) as file:
+        progress(0, estimate_rows(file, job.upload_name))
+        try:
+            result = importing.check(
+                file, job.upload_name, job.owner, keep=PREVIEW_ROWS, progress=progress
+            )
+        except ImportFileError as problem:
+            raise jobs.JobRefused(str(problem)) from None
+    private_storage.save(preview_path(job), ContentFile(pickle.dumps(result)))
+    Job.objects.filter(pk=job.pk).update(rows_total=result.total)
+    job.rows_total = result.total
+    return {
+        "rows": result.total,
+        "new": result.new,
+        "duplicates": result.duplicates,
+        "errors": result.errors,
+    }
+
+
+def _open(job):
+    return open(private_storage.path(job.upload.name), "rb")  # noqa: SIM115 - closed by caller
+
+
+def _save(job, progress):
+    wanted = set(job.params.get("look_alikes", ()))
+    language = job.params.get("language")
+    with translation.override(language), _open(job) as file, writes_in_bulk() as written:
+        if connection.vendor == "postgresql":
+            # Two workers given the same job: the second waits here, then finds it done.
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_lock_key(job)])
+        if Job.objects.filter(pk=job.pk, status=JobStatus.DONE).exists():
+            return None
+        summary = save_file(
+            file, job.upload_name, job.owner, written=written, wanted=wanted, progress=progress
+        )
+        # Done in the same transaction as the rows: both or neither.
+        jobs.finish(job, summary)
+    return None
+
+
+def _lock_key(job):
+    return job.pk.int >> 65  # a signed 64-bit key for PostgreSQL's advisory lock
+
+
+def save_file(file, filename, user, *, written, wanted=(), progress=None):
+    """Check the file again and save its rows in chunks, inside `writes_in_bulk()`.
+
+    Possible duplicates are saved only when their row number is in `wanted`. A wrong row
+    stops it all (JobRefused): the caller's transaction then keeps nothing.
+    """
+    try:
+        reading = importing.checked_rows(file, filename, user)
+        next(reading)
+        chunk, saved, left_out, done = [], 0, 0, 0
+        for done, row in enumerate(reading, start=1):
+            if row.status == importing.ERROR:
+                raise jobs.JobRefused(
+                    _(
+                        "Row %(row)s is wrong (%(reason)s); it was not when the file was "
+                        "checked. Nothing was imported: upload the file again."
+                    )
+                    % {"row": row.number, "reason": " ".join(row.errors.values())}
+                )
+            if row.status == importing.NEW or row.number in wanted:
+                chunk.append(importing.entry(row, filename))
+            else:
+                left_out += 1
+            if len(chunk) == importing.CHUNK:
+                saved += _write(chunk, user, written)
+                chunk = []
+            if progress is not None and done % importing.CHUNK == 0:
+                progress(done)
+        saved += _write(chunk, user, written)
+    except ImportFileError as problem:
+        raise jobs.JobRefused(str(problem)) from None
+    return {"rows": done, "saved": saved, "left_out": left_out}
+
+
+def _write(chunk, user, written):
+    if not chunk:
+        return 0
+    create_in_bulk(chunk, user=user, written=written)
+    # The admin's own log of additions, as its form writes one per record.
+    LogEntry.objects.log_actions(
+        user_id=user.pk,
+        queryset=[activity for activity, *_rest in chunk],
+        action_flag=ADDITION,
+        change_message=[{"added": {}}],
+    )
+    return len(chunk)
