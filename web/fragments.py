@@ -11,6 +11,7 @@ layout in readable form; `tests/web/test_fragments.py` holds the HTML written he
 byte equal to theirs. A change to the layout is made in both.
 """
 
+from collections import defaultdict
 from html import escape
 
 from django.urls import reverse
@@ -19,6 +20,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from activities.models import Activity, ActivityType, ReviewState, ThematicArea, Visibility
+from core import translated
 from core.addresses import slug_url
 from core.countries import country_name
 from core.dates import format_date_range
@@ -29,55 +32,85 @@ from core.dates import format_date_range
 
 
 def activity_table(activities, show_states):
-    """The HTML of `includes/activity_table.html` for `activities` (instances with their
-    type joined and their thematic areas in `areas`, as `views.activity_rows` reads them)."""
-    if not activities:
+    """The HTML of `includes/activity_table.html` for `activities` (a queryset of the page's
+    activities, as `views.activity_rows` filters and orders them).
+
+    The rows are read as tuples, the type's name in the reader's language, and the page's
+    thematic areas in one more query: no model instance is built for a row.
+    """
+    type_names = translated.columns(ActivityType, "name")
+    area_names = translated.columns(ThematicArea, "name")
+    names = len(type_names)
+    records = list(
+        activities.prefetch_related(None).values_list(
+            *ROW_FIELDS, *(f"activity_type__{column}" for column in type_names)
+        )
+    )
+    if not records:
         return mark_safe(f'\n\n<p class="empty">{_("No activities to show.")}</p>\n\n')
     label_dates, label_place = _("Dates"), _("Place")
     label_type, label_areas = _("Type"), _("Thematic areas")
     activity_url = slug_url("activities:detail")
     area_url = slug_url("activities:thematic-area")
-    spans, places, area_links = {}, {}, {}
+    links = defaultdict(list)
+    area_links = {}
+    through = Activity.thematic_areas.through
+    for activity_id, area_id, slug, *name in (
+        through.objects.filter(activity_id__in=[record[0] for record in records])
+        .order_by(*(f"thematicarea__{field}" for field in ThematicArea._meta.ordering))
+        .values_list(
+            "activity_id",
+            "thematicarea_id",
+            "thematicarea__slug",
+            *(f"thematicarea__{column}" for column in area_names),
+        )
+    ):
+        link = area_links.get(area_id)
+        if link is None:
+            link = area_links[area_id] = (
+                f'<a href="{escape(area_url(slug))}">{escape(translated.first(name))}</a>'
+            )
+        links[activity_id].append(link)
+    states, visibilities = {}, {}
+    if show_states:
+        states = {value: escape(str(label)) for value, label in ReviewState.choices}
+        visibilities = {value: escape(str(label)) for value, label in Visibility.choices}
+    spans, places, types = {}, {}, {}
     rows = []
-    for activity in activities:
+    for record in records:
+        pk, title, slug, start, end, precision, city, code, state, visibility = record[:10]
         badges = ""
         if show_states:
             badges = '<span class="badges">'
-            if activity.review_state != "approved":
+            if state != "approved":
                 badges += (
-                    f'<span class="badge badge-{escape(activity.review_state)}">'
-                    f"{escape(str(activity.get_review_state_display()))}</span>"
+                    f'<span class="badge badge-{escape(state)}">{states.get(state, state)}</span>'
                 )
-            if activity.visibility != "public":
+            if visibility != "public":
                 badges += (
-                    f'<span class="badge badge-{escape(activity.visibility)}">'
-                    f"{escape(str(activity.get_visibility_display()))}</span>"
+                    f'<span class="badge badge-{escape(visibility)}">'
+                    f"{visibilities.get(visibility, visibility)}</span>"
                 )
             badges += "</span>"
-        key = (activity.start_date, activity.end_date, activity.date_precision)
+        key = (start, end, precision)
         span = spans.get(key)
         if span is None:
             span = spans[key] = escape(format_date_range(*key))
         # Activity.place, with the country's name looked up once per page.
-        city, code = activity.city, activity.country.code
         place = places.get((city, code))
         if place is None:
             place = places[city, code] = escape(city or country_name(code) or "—")
-        areas = []
-        for area in activity.areas:
-            link = area_links.get(area.pk)
-            if link is None:
-                link = area_links[area.pk] = (
-                    f'<a href="{escape(area_url(area.slug))}">{escape(area.name)}</a>'
-                )
-            areas.append(link)
+        kind = record[10:]
+        type_name = types.get(kind)
+        if type_name is None:
+            type_name = types[kind] = escape(translated.first(kind[:names]))
         rows.append(
-            f'\n    <tr>\n      <td><a href="{escape(activity_url(activity.slug))}">'
-            f"{escape(activity.title)}</a>\n        {badges}\n      </td>\n"
+            f'\n    <tr>\n      <td><a href="{escape(activity_url(slug))}">'
+            f"{escape(title)}</a>\n        {badges}\n      </td>\n"
             f'      <td class="nowrap" data-label="{label_dates}">{span}</td>\n'
             f'      <td data-label="{label_place}">{place}</td>\n'
-            f'      <td data-label="{label_type}">{escape(activity.activity_type.name)}</td>\n'
-            f'      <td data-label="{label_areas}">{"; ".join(areas) or "—"}</td>\n'
+            f'      <td data-label="{label_type}">{type_name}</td>\n'
+            f'      <td data-label="{label_areas}">{"; ".join(links[pk]) or "—"}</td>\n'
             "    </tr>\n    "
         )
     head = "".join(
@@ -90,6 +123,21 @@ def activity_table(activities, show_states):
         f"  <thead>\n    <tr>\n{head}    </tr>\n  </thead>\n  <tbody>\n    "
         f"{''.join(rows)}\n  </tbody>\n</table>\n</div>\n\n"
     )
+
+
+# What a row of the table shows, read as one tuple per activity.
+ROW_FIELDS = (
+    "pk",
+    "title",
+    "slug",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "city",
+    "country",
+    "review_state",
+    "visibility",
+)
 
 
 def _item(value, index):
