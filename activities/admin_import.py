@@ -12,7 +12,7 @@ import tempfile
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from django_countries import countries
 
 from activities import import_jobs, importing
+from activities import import_preview as preview
 from activities.models import (
     ActivityStatus,
     ActivityType,
@@ -36,6 +37,7 @@ from core.xlsx import write_workbook
 from jobs import services as jobs
 from jobs.models import Job, JobKind, JobStatus
 from partners.models import Partner
+from partners.services import remember_alias
 
 IMPORT_KINDS = (JobKind.IMPORT_CHECK, JobKind.IMPORT_SAVE)
 
@@ -94,6 +96,21 @@ class ImportAdminMixin:
                 "import/<uuid:job_id>/again/",
                 view(self.import_again_view),
                 name="activities_activity_import_again",
+            ),
+            path(
+                "import/<uuid:job_id>/remember/",
+                view(self.import_remember_view),
+                name="activities_activity_import_remember",
+            ),
+            path(
+                "import/<uuid:job_id>/sheet/",
+                view(self.import_sheet_view),
+                name="activities_activity_import_sheet",
+            ),
+            path(
+                "import/<uuid:job_id>/to-correct.xlsx",
+                view(self.import_rest_view),
+                name="activities_activity_import_rest",
             ),
             *super().get_urls(),
         ]
@@ -159,10 +176,77 @@ class ImportAdminMixin:
                 request,
                 job=job,
                 result=result,
+                view=preview.View.of(request, result),
                 keys=[column.key for column in importing.COLUMNS],
+                may_remember=request.user.has_perm("partners.add_partneralias"),
             ),
             status=status,
         )
+
+    def _checked(self, request, job_id):
+        """The check job of `request.user` and its stored preview, or None for either."""
+        job = self._own_job(request, job_id)
+        result = import_jobs.stored_preview(job) if job.kind == JobKind.IMPORT_CHECK else None
+        return job, result
+
+    def _check_again(self, request, job, sheet):
+        """The same stored upload checked once more (a name remembered, another sheet)."""
+        again = import_jobs.check_again(
+            check=job, sheet=sheet, language=translation.get_language(), page=self._job_page
+        )
+        return redirect(self._job_page(again))
+
+    def import_remember_view(self, request, job_id):
+        """Remembering "X is Y": an alias stored for good, then the file checked again."""
+        job, result = self._checked(request, job_id)
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not request.user.has_perm("partners.add_partneralias"):
+            raise PermissionDenied
+        if result is None:
+            return HttpResponseBadRequest(_("This file has not been checked; upload it again."))
+        form = preview.AliasForm.of(request.POST.get("remember", ""))
+        if not form.is_valid():
+            messages.error(request, _("Choose one of the partners offered."))
+            return redirect(self._job_page(job))
+        try:
+            alias = remember_alias(
+                partner=form.cleaned_data["partner"],
+                name=form.cleaned_data["name"],
+                user=request.user,
+                reason=_("Confirmed in the preview of %(file)s") % {"file": job.upload_name},
+            )
+        except ValidationError as problem:
+            messages.error(request, " ".join(problem.messages))
+            return redirect(self._job_page(job))
+        messages.success(
+            request,
+            _("“%(name)s” now means %(partner)s, in this file and the next.")
+            % {"name": alias.name, "partner": alias.partner},
+        )
+        return self._check_again(request, job, result.sheet or None)
+
+    def import_sheet_view(self, request, job_id):
+        job, result = self._checked(request, job_id)
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        sheet = request.POST.get("sheet", "")
+        if result is None or sheet not in result.sheets:
+            messages.error(request, _("Choose one of the workbook's sheets."))
+            return redirect(self._job_page(job))
+        return self._check_again(request, job, sheet)
+
+    def import_rest_view(self, request, job_id):
+        """The wrong rows as a sheet, each with its reason, to correct and upload again."""
+        job, result = self._checked(request, job_id)
+        if result is None:
+            return HttpResponseBadRequest(_("This file has not been checked; upload it again."))
+        header, rows = importing.rest_rows(result)
+        spool = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 - FileResponse closes it
+        write_workbook(spool, sheet_name=_("To correct"), header=header, rows=rows)
+        spool.seek(0)
+        stem = job.upload_name.rsplit(".", 1)[0][:80] or "import"
+        return FileResponse(spool, as_attachment=True, filename=f"{stem}-{_('to-correct')}.xlsx")
 
     def import_confirm_view(self, request, job_id):
         job = self._own_job(request, job_id)
@@ -171,7 +255,9 @@ class ImportAdminMixin:
         result = import_jobs.stored_preview(job) if job.kind == JobKind.IMPORT_CHECK else None
         if result is None:
             return HttpResponseBadRequest(_("This file has not been checked; upload it again."))
-        if result.errors:
+        # "Import the good rows": the wrong ones are left out, to download and correct.
+        only_good = request.POST.get("action") == "good"
+        if result.errors and not only_good:
             messages.error(
                 request,
                 _(
@@ -184,6 +270,7 @@ class ImportAdminMixin:
         saving = import_jobs.start_save(
             check=job,
             look_alikes=wanted,
+            only_good=only_good,
             language=translation.get_language(),
             page=self._job_page,
         )

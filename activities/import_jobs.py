@@ -45,8 +45,24 @@ def start_check(*, user, upload, filename, language, page):
     return job
 
 
-def start_save(*, check, look_alikes, language, page):
-    """Queue the import of a checked upload, the look-alikes ticked included; returns the job."""
+def check_again(*, check, sheet, language, page):
+    """Queue a new check of a checked upload (of `sheet`, or the first naming the columns)."""
+    job = jobs.create(
+        kind=JobKind.IMPORT_CHECK,
+        owner=check.owner,
+        source=check,
+        params={"language": language, "sheet": sheet},
+    )
+    job.params["page"] = page(job)
+    jobs.enqueue(job, check_upload)
+    return job
+
+
+def start_save(*, check, look_alikes, language, page, only_good=False):
+    """Queue the import of a checked upload, the look-alikes ticked included; returns the job.
+
+    With `only_good`, the rows that are wrong are left out instead of stopping it.
+    """
     job = jobs.create(
         kind=JobKind.IMPORT_SAVE,
         owner=check.owner,
@@ -55,6 +71,8 @@ def start_save(*, check, look_alikes, language, page):
             "language": language,
             "look_alikes": sorted(look_alikes),
             "rows_total": check.summary.get("rows"),
+            "sheet": check.summary.get("sheet"),
+            "only_good": only_good,
         },
     )
     job.rows_total = check.summary.get("rows")
@@ -89,7 +107,12 @@ def _check(job, progress):
         progress(0, estimate_rows(file, job.upload_name))
         try:
             result = importing.check(
-                file, job.upload_name, job.owner, keep=PREVIEW_ROWS, progress=progress
+                file,
+                job.upload_name,
+                job.owner,
+                sheet=job.params.get("sheet"),
+                keep=PREVIEW_ROWS,
+                progress=progress,
             )
         except ImportFileError as problem:
             raise jobs.JobRefused(str(problem)) from None
@@ -101,6 +124,7 @@ def _check(job, progress):
         "new": result.new,
         "duplicates": result.duplicates,
         "errors": result.errors,
+        "sheet": result.sheet,
     }
 
 
@@ -119,7 +143,14 @@ def _save(job, progress):
         if Job.objects.filter(pk=job.pk, status=JobStatus.DONE).exists():
             return None
         summary = save_file(
-            file, job.upload_name, job.owner, written=written, wanted=wanted, progress=progress
+            file,
+            job.upload_name,
+            job.owner,
+            written=written,
+            wanted=wanted,
+            progress=progress,
+            sheet=job.params.get("sheet"),
+            only_good=job.params.get("only_good", False),
         )
         # Done in the same transaction as the rows: both or neither.
         jobs.finish(job, summary)
@@ -130,26 +161,31 @@ def _lock_key(job):
     return job.pk.int >> 65  # a signed 64-bit key for PostgreSQL's advisory lock
 
 
-def save_file(file, filename, user, *, written, wanted=(), progress=None):
+def save_file(
+    file, filename, user, *, written, wanted=(), progress=None, sheet=None, only_good=False
+):
     """Check the file again and save its rows in chunks, inside `writes_in_bulk()`.
 
     Possible duplicates are saved only when their row number is in `wanted`. A wrong row
-    stops it all (JobRefused): the caller's transaction then keeps nothing.
+    stops it all (JobRefused): the caller's transaction then keeps nothing; with
+    `only_good`, wrong rows are counted and left out instead.
     """
     try:
-        reading = importing.checked_rows(file, filename, user)
+        reading = importing.checked_rows(file, filename, user, sheet=sheet)
         next(reading)
-        chunk, saved, left_out, done = [], 0, 0, 0
+        chunk, saved, left_out, wrong, done = [], 0, 0, 0, 0
         for done, row in enumerate(reading, start=1):
             if row.status == importing.ERROR:
-                raise jobs.JobRefused(
-                    _(
-                        "Row %(row)s is wrong (%(reason)s); it was not when the file was "
-                        "checked. Nothing was imported: upload the file again."
+                if not only_good:
+                    raise jobs.JobRefused(
+                        _(
+                            "Row %(row)s is wrong (%(reason)s); it was not when the file was "
+                            "checked. Nothing was imported: upload the file again."
+                        )
+                        % {"row": row.number, "reason": " ".join(row.errors.values())}
                     )
-                    % {"row": row.number, "reason": " ".join(row.errors.values())}
-                )
-            if row.status == importing.NEW or row.number in wanted:
+                wrong += 1
+            elif row.status == importing.NEW or row.number in wanted:
                 chunk.append(importing.entry(row, filename))
             else:
                 left_out += 1
@@ -161,7 +197,7 @@ def save_file(file, filename, user, *, written, wanted=(), progress=None):
         saved += _write(chunk, user, written)
     except ImportFileError as problem:
         raise jobs.JobRefused(str(problem)) from None
-    return {"rows": done, "saved": saved, "left_out": left_out}
+    return {"rows": done, "saved": saved, "left_out": left_out, "wrong": wrong}
 
 
 def _write(chunk, user, written):

@@ -6,9 +6,13 @@ nothing is written. `save` writes the checked rows as drafts of the person impor
 one transaction, each through the same service as the admin's form, its history saying
 where it came from; it refuses while any row is wrong.
 
-Names are matched to the registries (types, thematic areas, partners by name or acronym,
-events, initiatives, report sections) ignoring case, accents and punctuation; a name that
-matches nothing, or several things, is an error of its cell, listed at the top as well.
+The sheet is read as its writer laid it out (core.sheets): the header found below titles and
+notes, in English, French or Spanish whatever the importer's language, merged cells
+carried, rows numbered as the sheet numbers them. Names are matched as people write them
+(activities.matching); a name that matches nothing, or several things, is an error of its
+cell, and listed once at the top with the rows using it and the closest names known.
+Dates may be ranges or months (core.date_text). With `only_good`, the good rows are saved
+and the others can be handed back as a sheet with a "Reason" column (`rest_rows`).
 """
 
 import datetime
@@ -17,61 +21,26 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django_countries import countries
 
 from activities.bulk import create_many
+from activities.import_columns import (
+    BY_KEY,
+    COLUMNS,
+    REASON,
+    Column,
+    columns_of,
+    header_names,
+    header_score,
+)
 from activities.look_alikes import Seen
-from activities.models import (
-    Activity,
-    ActivityStatus,
-    ActivityType,
-    DatePrecision,
-    Event,
-    Initiative,
-    PartnerRole,
-    Prominence,
-    ReportSection,
-    ThematicArea,
-)
-from core.countries import every_name
-from core.sheets import ImportFileError, plain, read_table
-from partners.models import Partner
+from activities.matching import Matcher
+from activities.models import Activity, ActivityStatus, DatePrecision, PartnerRole, Prominence
+from core.date_text import read_dates
+from core.sheets import ImportFileError, match_key, read_table
 
+__all__ = ["COLUMNS", "Column", "ImportFileError", "check", "save"]
 
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: object  # lazily translated: the header in the user's language
-    required: bool = False
-    width: int = 20
-
-
-# The template's columns, in its order; the export's columns of the same name are read too,
-# so an exported file comes back in (its look-alikes then flagged).
-COLUMNS = (
-    Column("title", gettext_lazy("Title"), True, 48),
-    Column("activity_type", gettext_lazy("Type"), True, 20),
-    Column("summary", gettext_lazy("Summary"), True, 60),
-    Column("start_date", gettext_lazy("Start date"), True, 12),
-    Column("end_date", gettext_lazy("End date"), False, 12),
-    Column("date_precision", gettext_lazy("Dated to the"), False, 10),
-    Column("city", gettext_lazy("City"), False, 16),
-    Column("country", gettext_lazy("Country"), False, 18),
-    Column("thematic_areas", gettext_lazy("Thematic areas"), False, 36),
-    Column("partners", gettext_lazy("Partners and roles"), False, 48),
-    Column("event", gettext_lazy("Event"), False, 30),
-    Column("initiative", gettext_lazy("Initiative"), False, 30),
-    Column("report_section", gettext_lazy("Report section"), False, 30),
-    Column("prominence", gettext_lazy("Placement in the report"), False, 16),
-    Column("participants_total", gettext_lazy("Participants"), False, 12),
-    Column("participants_women", gettext_lazy("Women"), False, 10),
-    Column("participants_men", gettext_lazy("Men"), False, 10),
-    Column("status", gettext_lazy("Status"), False, 12),
-)
-BY_KEY = {column.key: column for column in COLUMNS}
 
 NEW, DUPLICATE, ERROR = "new", "duplicate", "error"
 NOT_CLEANED = [
@@ -82,128 +51,13 @@ NOT_CLEANED = [
     "event",
     "initiative",
     "report_section",
+    "country",  # found in the list of countries, so a known code
 ]
 SEPARATOR = re.compile(r"\s*;\s*")
 # "International Labour Organization (Co-organiser)": a name, then a role in brackets.
 WITH_ROLE = re.compile(r"^(?P<name>.*?)\s*\((?P<role>[^()]*)\)\s*$")
 # Rows checked, and saved, at a time: progress is told and inserts are made per chunk.
 CHUNK = 1000
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%y", "%d.%m.%y")
-
-
-def columns_of(header):
-    """{column key: index} for the header's known columns, and the names of the others."""
-    names = {}
-    for column in COLUMNS:
-        for name in (str(column.label), column.key, column.key.replace("_", " ")):
-            names.setdefault(plain(name), column.key)
-    # The English headers too, whatever the user's language.
-
-    with translation.override("en"):
-        for column in COLUMNS:
-            names.setdefault(plain(str(column.label)), column.key)
-    found, ignored = {}, []
-    for index, name in enumerate(header):
-        key = names.get(plain(name))
-        if key and key not in found:
-            found[key] = index
-        elif name:
-            ignored.append(name)
-    missing = [
-        str(column.label) for column in COLUMNS if column.required and column.key not in found
-    ]
-    if missing:
-        raise ImportFileError(
-            _("The first row must name the columns; these are missing: %(names)s.")
-            % {"names": ", ".join(missing)}
-        )
-    return found, ignored
-
-
-# Matching -----------------------------------------------------------------------------
-
-
-class Registry:
-    """One kind of named record, found by any of its names, ignoring case and accents."""
-
-    def __init__(self, what, pairs):
-        self.what = what
-        self.by_name = defaultdict(set)
-        self.records = {}
-        for record, names in pairs:
-            self.records[record.pk] = record
-            for name in names:
-                if name:
-                    self.by_name[plain(name)].add(record.pk)
-
-    def find(self, name):
-        """(record, None) or (None, reason)."""
-        found = self.by_name.get(plain(name), set())
-        if len(found) == 1:
-            return self.records[next(iter(found))], None
-        if not found:
-            return None, _("No %(what)s is called “%(name)s”.") % {"what": self.what, "name": name}
-        return None, _("“%(name)s” names several: %(names)s.") % {
-            "name": name,
-            "names": ", ".join(sorted(str(self.records[pk]) for pk in found)),
-        }
-
-
-def choice_finder(choices, extra=None):
-    """A function from a label (any language) or a code to the code."""
-
-    known = {}
-    for code, label in list(choices) + list((extra or {}).items()):
-        known[plain(code)] = code
-        known[plain(str(label))] = code
-        known[plain(str(label).split(":")[0])] = code
-        with translation.override("en"):
-            known[plain(str(label))] = code
-            known[plain(str(label).split(":")[0])] = code
-    return lambda text: known.get(plain(text))
-
-
-class Matcher:
-    """The registries, read once per check."""
-
-    def __init__(self):
-        # A type by its slug or its name in any of the three languages ("Atelier", "Taller").
-        self.types = Registry(
-            _("activity type"),
-            ((t, (t.name_en, t.name_fr, t.name_es, t.slug)) for t in ActivityType.objects.all()),
-        )
-        self.areas = Registry(
-            _("thematic area"), ((a, (a.name, a.slug)) for a in ThematicArea.objects.all())
-        )
-        self.partners = Registry(
-            _("partner"),
-            ((p, (p.name, p.acronym, p.slug)) for p in Partner.objects.all()),
-        )
-        self.events = Registry(_("event"), ((e, (e.name, e.slug)) for e in Event.objects.all()))
-        self.initiatives = Registry(
-            _("initiative"), ((i, (i.title, i.slug)) for i in Initiative.objects.all())
-        )
-        self.sections = Registry(
-            _("report section"), ((s, (s.title,)) for s in ReportSection.objects.all())
-        )
-        self.role = choice_finder(PartnerRole.choices)
-        self.precision = choice_finder(DatePrecision.choices)
-        self.status = choice_finder(ActivityStatus.choices)
-        self.prominence = choice_finder(
-            Prominence.choices,
-            {
-                Prominence.HEADLINE: gettext_lazy("Headline"),
-                Prominence.PARAGRAPH: gettext_lazy("Paragraph"),
-                Prominence.MINOR: gettext_lazy("Minor, under “Others”"),
-            },
-        )
-        # A country by its code, ISO's common name or the UN's, in any of the three languages.
-        self.countries = {}
-        for language in ("en", "fr", "es"):
-            with translation.override(language):
-                for code, _name in countries:
-                    for name in (code, *every_name(code)):
-                        self.countries.setdefault(plain(name), code)
 
 
 # Checking -----------------------------------------------------------------------------
@@ -211,18 +65,38 @@ class Matcher:
 
 @dataclass
 class Row:
-    number: int  # as the spreadsheet numbers it: the header is row 1
+    number: int  # as the spreadsheet numbers it, blank rows and titles counted
     cells: dict  # column key: the text shown
     errors: dict = field(default_factory=dict)  # column key (or "" for the row): message
     activity: Activity | None = None
     areas: list = field(default_factory=list)
     roles: list = field(default_factory=list)
     look_alikes: list = field(default_factory=list)
+    values: list | None = None  # the row's cells as read, kept for a wrong row only
 
     @property
     def columns(self):
         """(shown value, error or None) for each column, in the template's order."""
         return [(self.cells.get(key, ""), self.errors.get(key)) for key in BY_KEY]
+
+    @property
+    def reasons(self):
+        """(column name, value, message) of each error, the row's own last."""
+        found = [
+            (str(column.label), self.cells.get(column.key, ""), self.errors[column.key])
+            for column in COLUMNS
+            if column.key in self.errors
+        ]
+        if "" in self.errors:
+            found.append(("", "", self.errors[""]))
+        return found
+
+    @property
+    def reason(self):
+        """The errors in one sentence each, for the summary and the sheet of rows left out."""
+        return " ".join(
+            f"{name} — {message}" if name else message for name, _value, message in self.reasons
+        )
 
     @property
     def error_columns(self):
@@ -241,12 +115,29 @@ class Row:
 
 
 @dataclass
+class Unknown:
+    """A name matching nothing in a registry, the rows using it, and the closest names."""
+
+    what: str
+    kind: str
+    name: str
+    rows: list = field(default_factory=list)
+    closest: list = field(default_factory=list)
+
+
+@dataclass
 class Check:
     filename: str
     rows: list  # every row, or, for a large file, those that need a look (see `check`)
     ignored_columns: list
-    unknown: dict  # what: sorted names matching nothing
+    unknown: list  # Unknown, once per registry and name, in the order first met
     counts: dict = field(default_factory=dict)  # status: rows of the whole file
+    sheets: list = field(default_factory=list)
+    sheet: str = ""
+    header: list = field(default_factory=list)
+    header_row: int = 1
+    above: list = field(default_factory=list)  # (row number, text) set aside above the header
+    merged: int = 0
 
     def __post_init__(self):
         if not self.counts:
@@ -274,6 +165,14 @@ class Check:
         """Whether `rows` holds every row of the file."""
         return len(self.rows) == self.total
 
+    @property
+    def wrong_rows(self):
+        return [row for row in self.rows if row.status == ERROR]
+
+    def unknown_names(self, what):
+        """The names matching nothing in the registry called `what`, sorted."""
+        return sorted(u.name for u in self.unknown if u.what == what)
+
 
 def _text(value):
     if value is None:
@@ -282,24 +181,9 @@ def _text(value):
         value = int(value)
     if isinstance(value, datetime.datetime):
         value = value.date()
-    return str(value).strip()
-
-
-def _date(value):
-    if isinstance(value, datetime.datetime):
-        return value.date()
     if isinstance(value, datetime.date):
-        return value
-    text = _text(value)
-    for pattern in DATE_FORMATS:
-        try:
-            return datetime.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(
-        _("“%(value)s” is not a date; write it day first (17/05/2011) or as 2011-05-17.")
-        % {"value": text}
-    )
+        return value.strftime("%d/%m/%Y")
+    return str(value).strip()
 
 
 def _count(value):
@@ -311,28 +195,30 @@ def _count(value):
     return int(text)
 
 
-def check_header(source, filename):
+def check_header(source, filename, *, sheet=None):
     """Refuse at once (ImportFileError) a file that cannot be read or lacks a column, reading
     no further than its header: the rows are checked in the background."""
     try:
-        header, table = read_table(source, filename)
-        columns_of(header)
+        names = header_names()
+        table = read_table(source, filename, score=header_score(names), sheet=sheet)
+        columns_of(table.header, table.header_row, names)
         table.close()
     finally:
         source.seek(0)
 
 
-def check(content, filename, user, *, keep=None, progress=None):
+def check(content, filename, user, *, sheet=None, keep=None, progress=None):
     """Read and check every row of the file; writes nothing. Raises ImportFileError.
 
-    `content`: the file's bytes or a binary file. With `keep`, a file of more than `keep`
+    `content`: the file's bytes or a binary file; `sheet` names the workbook's sheet to read
+    (by default the first whose header is found). With `keep`, a file of more than `keep`
     rows has only its first `keep` rows that need a look (wrong ones and possible duplicates)
     held in `rows`, the others counted, so that memory stays small whatever the size;
     `progress(rows_done)` is told as it goes.
     """
-    rows, counts, unknown = [], defaultdict(int), defaultdict(set)
-    reading = checked_rows(content, filename, user, unknown=unknown)
-    ignored = next(reading)
+    rows, counts, unknown = [], defaultdict(int), {}
+    reading = checked_rows(content, filename, user, sheet=sheet, unknown=unknown)
+    table, ignored = next(reading)
     trimmed = False
     for done, row in enumerate(reading, start=1):
         counts[row.status] += 1
@@ -347,32 +233,45 @@ def check(content, filename, user, *, keep=None, progress=None):
         filename=filename,
         rows=rows,
         ignored_columns=ignored,
-        unknown={what: sorted(names) for what, names in unknown.items()},
+        unknown=list(unknown.values()),
         counts=dict(counts),
+        sheets=table.sheets,
+        sheet=table.sheet,
+        header=table.header,
+        header_row=table.header_row,
+        above=table.above,
+        merged=table.merged,
     )
 
 
-def checked_rows(content, filename, user, *, unknown=None):
-    """First the header's ignored column names, then each row of the file, checked."""
-    header, table = read_table(content, filename)
-    positions, ignored = columns_of(header)
-    yield ignored
+def checked_rows(content, filename, user, *, sheet=None, unknown=None):
+    """First (the table read, the header's ignored column names), then each row, checked.
+
+    `unknown` gathers the names matching nothing, each with its closest known names once
+    the last row is read.
+    """
+    names = header_names()
+    table = read_table(content, filename, score=header_score(names), sheet=sheet)
+    positions, ignored = columns_of(table.header, table.header_row, names)
+    yield table, ignored
     matcher = Matcher()
-    unknown = defaultdict(set) if unknown is None else unknown
+    unknown = {} if unknown is None else unknown
     seen = Seen(user)
-    for offset, values in enumerate(table, start=2):
-        cells = {
-            key: _text(values[index]) if index < len(values) else ""
-            for key, index in positions.items()
-        }
+    for number, values in table.rows:
         raw = {
             key: values[index] if index < len(values) else None for key, index in positions.items()
         }
-        row = Row(number=offset, cells=cells)
+        row = Row(number=number, cells={key: _text(value) for key, value in raw.items()})
         _check_row(row, raw, matcher, unknown)
-        if not row.errors:
+        if row.errors:
+            row.values = list(values)
+        else:
             row.look_alikes = seen.look_alikes(row.activity)
         yield row
+    for entry in unknown.values():
+        registry = getattr(matcher, entry.kind)
+        entry.kind = registry.kind
+        entry.closest = registry.closest(entry.name)
 
 
 def _check_row(row, raw, matcher, unknown):
@@ -386,30 +285,28 @@ def _check_row(row, raw, matcher, unknown):
         city=cells.get("city", ""),
     )
 
-    def named(key, registry):
-        name = cells.get(key, "")
-        if not name:
-            return None
+    def find(key, attribute, name):
+        registry = getattr(matcher, attribute)
         record, reason = registry.find(name)
         if reason:
             errors[key] = reason
-            unknown[registry.what].add(name)
+            entry = unknown.setdefault(
+                (attribute, match_key(name)), Unknown(registry.what, attribute, name)
+            )
+            if row.number not in entry.rows:
+                entry.rows.append(row.number)
         return record
 
-    activity.activity_type = named("activity_type", matcher.types)
-    activity.event = named("event", matcher.events)
-    activity.initiative = named("initiative", matcher.initiatives)
-    activity.report_section = named("report_section", matcher.sections)
+    for key, attribute in (
+        ("activity_type", "types"),
+        ("event", "events"),
+        ("initiative", "initiatives"),
+        ("report_section", "sections"),
+    ):
+        name = cells.get(key, "")
+        setattr(activity, key, find(key, attribute, name) if name else None)
 
-    for key in ("start_date", "end_date"):
-        if cells.get(key):
-            try:
-                setattr(activity, key, _date(raw[key]))
-            except ValueError as problem:
-                errors[key] = str(problem)
-            else:
-                # Shown as typed in the form, day first, whether the cell held text or a date.
-                cells[key] = getattr(activity, key).strftime("%d/%m/%Y")
+    _dates(activity, raw, cells, errors)
     for key in ("participants_total", "participants_women", "participants_men"):
         try:
             setattr(activity, key, _count(raw.get(key)))
@@ -417,7 +314,7 @@ def _check_row(row, raw, matcher, unknown):
             errors[key] = str(problem)
 
     for key, finder, default in (
-        ("date_precision", matcher.precision, DatePrecision.DAY),
+        ("date_precision", matcher.precision, activity.date_precision or DatePrecision.DAY),
         ("status", matcher.status, ActivityStatus.COMPLETED),
         ("prominence", matcher.prominence, Prominence.MINOR),
     ):
@@ -430,7 +327,7 @@ def _check_row(row, raw, matcher, unknown):
 
     country = cells.get("country", "")
     if country:
-        code = matcher.countries.get(plain(country))
+        code = matcher.country(country)
         if code is None:
             errors["country"] = _("No country is called “%(name)s”.") % {"name": country}
         else:
@@ -438,11 +335,8 @@ def _check_row(row, raw, matcher, unknown):
 
     for name in SEPARATOR.split(cells.get("thematic_areas", "")):
         if name:
-            area, reason = matcher.areas.find(name)
-            if reason:
-                errors["thematic_areas"] = reason
-                unknown[matcher.areas.what].add(name)
-            elif area not in row.areas:
+            area = find("thematic_areas", "areas", name)
+            if area and area not in row.areas:
                 row.areas.append(area)
 
     for part in SEPARATOR.split(cells.get("partners", "")):
@@ -451,13 +345,13 @@ def _check_row(row, raw, matcher, unknown):
         match = WITH_ROLE.match(part)
         name, role_text = (match["name"], match["role"]) if match else (part, "")
         role = matcher.role(role_text) if role_text else PartnerRole.COLLABORATOR
-        partner, reason = matcher.partners.find(name)
-        if reason:
-            errors["partners"] = reason
-            unknown[matcher.partners.what].add(name)
-        elif role is None:
+        if role is None and matcher.partners.find(part)[0] is not None:
+            # "Partners (Mar. 2012)": not a role, so the brackets belong to the name.
+            name, role = part, PartnerRole.COLLABORATOR
+        partner = find("partners", "partners", name)
+        if partner and role is None:
             errors["partners"] = _("“%(role)s” is not a partner's role.") % {"role": role_text}
-        elif (partner, role) not in row.roles:
+        elif partner and (partner, role) not in row.roles:
             row.roles.append((partner, role))
 
     if not errors:
@@ -474,16 +368,41 @@ def _check_row(row, raw, matcher, unknown):
     row.activity = activity
 
 
+def _dates(activity, raw, cells, errors):
+    """Start, end and precision from the date cells: a range or a month in the start cell
+    gives the end or the precision where their own cells are empty."""
+    spans = {}
+    for key in ("start_date", "end_date"):
+        if cells.get(key):
+            try:
+                spans[key] = read_dates(raw[key])
+            except ValueError as problem:
+                errors[key] = str(problem)
+    if "start_date" in spans:
+        start, end, precision = spans["start_date"]
+        activity.start_date = start
+        activity.date_precision = precision
+        if end and "end_date" not in spans and not errors.get("end_date"):
+            activity.end_date = end
+        elif end and spans["end_date"][0] != end:
+            errors["end_date"] = _("The start date cell says the activity ends on %(date)s.") % {
+                "date": end.strftime("%d/%m/%Y")
+            }
+    if "end_date" in spans and not errors.get("end_date"):
+        activity.end_date = spans["end_date"][0]
+
+
 # Saving -------------------------------------------------------------------------------
 
 
-def save(result, user, *, with_look_alikes=()):
-    """Save the checked rows as drafts of `user`; returns the activities made.
+def save(result, user, *, with_look_alikes=(), only_good=False):
+    """Save the checked rows as drafts of `user`, in one transaction; returns those made.
 
     Rows that look like records already there are saved only when their number is in
-    `with_look_alikes`. Refuses (ValueError) while any row is wrong: nothing is half-saved.
+    `with_look_alikes`. While any row is wrong it refuses (ValueError), unless `only_good`:
+    then the wrong rows are left out (`rest_rows` hands them back). Nothing is half-saved.
     """
-    if result.errors:
+    if result.errors and not only_good:
         raise ValueError("A file with wrong rows is not imported.")
     wanted = set(with_look_alikes)
     return create_many(
@@ -500,3 +419,21 @@ def entry(row, filename):
     """What the bulk writer takes for a checked row, its history saying where it came from."""
     reason = _("Imported from %(file)s, row %(row)s") % {"file": filename, "row": row.number}
     return row.activity, row.areas, row.roles, reason
+
+
+def rest_rows(result):
+    """(header, rows) of a sheet of the wrong rows as they were read, each with its reason.
+
+    Corrected and uploaded again, it imports: its header is the file's, the reason column
+    is left aside.
+    """
+    header = [*result.header, str(REASON)]
+    width = len(result.header)
+    rows = []
+    for row in result.wrong_rows:
+        values = list(row.values or [])[:width]
+        values += [None] * (width - len(values))
+        rows.append(
+            [*values, _("Row %(row)s: %(reason)s") % {"row": row.number, "reason": row.reason}]
+        )
+    return header, rows

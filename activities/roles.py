@@ -46,7 +46,13 @@ DATA_ENTRY_CODENAMES = {
         "view_historicalevent",
         "view_reportsection",
     ],
-    "partners": ["add_partner", "change_partner", "view_partner", "view_historicalpartner"],
+    "partners": [
+        "add_partner",
+        "change_partner",
+        "view_partner",
+        "view_historicalpartner",
+        "view_partneralias",
+    ],
     "network": [
         "add_focalpoint",
         "change_focalpoint",

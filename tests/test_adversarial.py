@@ -30,6 +30,7 @@ from jobs import services as job_services
 from jobs.models import Job, JobKind
 from network import services as network_services
 from network.models import FocalPoint
+from partners.models import Partner
 from reports.models import AnnualReport, ReportHeading
 from tests.factories import (
     ActivityFactory,
@@ -745,12 +746,79 @@ def walk_jobs(walk, site, people):
         {"Jobuploadmarker"} if mine else set(),
         JOB_WORDS,
     )
+    # The preview's other actions: remembering a name, reading another sheet, the wrong
+    # rows handed back; none reaches someone else's upload.
+    remember = reverse("admin:activities_activity_import_remember", args=[check.pk])
+    sheet = reverse("admin:activities_activity_import_sheet", args=[check.pk])
+    rest = reverse("admin:activities_activity_import_rest", args=[check.pk])
+    handed = site.get(rest)
+    walk.status("import rows to correct", handed, 200 if mine else refused)
+    if mine:
+        text = xlsx_text(handed)
+    else:
+        text = (b"".join(handed.streaming_content) if handed.streaming else handed.content).decode()
+    walk.shows(
+        "import rows to correct",
+        text,
+        {"Jobuploadmarker"} if mine else set(),
+        JOB_WORDS,
+    )
     if not mine:
-        for url in (confirm, again):
+        for url in (confirm, again, sheet):
             walk.status("import job post", site.post(url), refused)
+        partner = Partner.objects.first()
+        walk.status(
+            "import remember post",
+            site.post(remember, {"remember": f"{partner.pk}|Jobalias"}),
+            refused,
+        )
         walk.surfaces += 1
         if Job.objects.filter(source=check).exists():
             walk.problems.append("import job post: someone else's checked upload was imported")
+
+
+def walk_import(walk, site, people):
+    """The import's preview names as look-alikes only the records one may see; the closest
+    partners it offers and the aliases' list are the registry, whole for staff in a role."""
+    from partners.models import PartnerAlias
+
+    who = walk.who
+    if not PartnerAlias.objects.exists():
+        for word in MARKERS:
+            PartnerAlias.objects.create(
+                partner=Partner.objects.get(name=partner_of(word)),
+                name=f"{word[:4]} alias",
+                key=f"{word[:4].lower()}alias",
+                created_by=people["manager"],
+            )
+    aliases = site.get("/admin/partners/partneralias/")
+    if who in STAFF:
+        walk.status("admin partner aliases", aliases, 200)
+        walk.shows("admin partner aliases", aliases.content.decode(), registry(who, partner_of))
+    else:
+        walk.status("admin partner aliases", aliases, 302)
+    kind = Activity.objects.get(slug="publicmarker").activity_type.name
+    header = "Title,Type,Summary,Start date,Partners and roles\n"
+    # A row per marker record's title (a look-alike of it), and one per partner misspelt.
+    rows = "".join(f"{word} meeting,{kind},A row.,17/05/2011,\n" for word in MARKERS)
+    rows += "".join(
+        f"Walk row {n},{kind},A row.,17/05/2012,{partner_of(word)[:-1]}\n"
+        for n, word in enumerate(MARKERS)
+    )
+    upload = io.BytesIO((header + rows).encode())
+    upload.name = "walk.csv"
+    response = site.post("/admin/activities/activity/import/", {"file": upload}, follow=True)
+    if who not in {"entry1", "entry2", "manager"}:
+        walk.status("import preview", response, (200, 403))
+        if "result" in (response.context or {}):
+            walk.problems.append(f"import preview: shown to {who}")
+        return
+    walk.status("import preview", response, 200)
+    result = response.context["result"]
+    named = " ".join(other.title for row in result.rows for other in row.look_alikes)
+    walk.shows("import look-alikes", named, SEES[who], ACTIVITY_WORDS)
+    offered = " ".join(str(p) for entry in result.unknown for p in entry.closest)
+    walk.shows("import closest partners", offered, registry(who, partner_of), PARTNER_WORDS)
 
 
 @pytest.fixture(scope="module")
@@ -780,6 +848,7 @@ def test_every_marker_appears_exactly_where_the_rule_allows(who, markers, people
     walk_unswap(walk, site, markers)
     walk_partner_years(walk, site)
     walk_jobs(walk, site, people)
+    walk_import(walk, site, people)
     tally[who] = walk.surfaces
     assert walk.problems == [], "\n".join(walk.problems)
 

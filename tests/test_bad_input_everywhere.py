@@ -8,6 +8,7 @@ form gets bad values in each kind of field. An answer of 500 or more fails, and 
 API error that is not JSON.
 """
 
+import io
 import random
 import re
 import time
@@ -323,6 +324,30 @@ def answered(client, method, url, data=None):
     return problem
 
 
+def import_cases(client, problems):
+    """A checked upload of one's own, and its preview's actions with bad values in each field."""
+    content = b"Title,Type,Summary,Start date,Partners and roles\nA,Nowhere,S.,17/05/2011,OIT\n"
+    upload = io.BytesIO(content)
+    upload.name = "a.csv"
+    shown = client.post("/admin/activities/activity/import/", {"file": upload}, follow=True)
+    job = shown.context["job"]
+    base = f"/admin/activities/activity/import/{job.pk}/"
+    count = 0
+    for bad in (*BAD_QUERY_VALUES, ["a", "b"], "7|OIT", "|", "1|" + "x" * 300):
+        for method, url, data in (
+            ("post", f"{base}remember/", {"remember": bad}),
+            ("post", f"{base}sheet/", {"sheet": bad}),
+            ("post", f"{base}confirm/", {"action": bad, "look_alike": bad}),
+            ("get", base, {"show": bad, "page": bad}),
+            ("get", f"{base}to-correct.xlsx", {"x": bad}),
+        ):
+            count += 1
+            response = getattr(client, method)(url, data)
+            if response.status_code >= 500:
+                problems.append(f"{method} {url} answered {response.status_code} ({data})")
+    return count
+
+
 @pytest.mark.parametrize("who", ROLES)
 def test_no_bad_input_gives_a_server_error(who, world, tally):
     client = Client(raise_request_exception=False)
@@ -360,12 +385,17 @@ def test_no_bad_input_gives_a_server_error(who, world, tally):
             (f"/admin/activities/activity/import/{world['job'].pk}/confirm/", {"look_alike": bad}),
             (f"/admin/activities/activity/import/{own.pk}/confirm/", {"look_alike": bad}),
             (f"/admin/activities/activity/import/{own.pk}/again/", {"x": bad}),
+            (f"/admin/activities/activity/import/{own.pk}/remember/", {"remember": bad}),
+            (f"/admin/activities/activity/import/{own.pk}/sheet/", {"sheet": bad}),
+            ("/admin/partners/partneralias/add/", {"name": bad, "partner": bad}),
             (f"/admin/activities/activity/import/{bad or 0}/confirm/", {}),
             (f"/jobs/{bad or 0}/status.json", {}),
         ):
             count += 1
             if problem := answered(client, "post", url, data):
                 problems.append(f"{problem} ({data})")
+    if who in ("data_entry", "manager"):
+        count += import_cases(client, problems)
     # The sign-in forms and the accounts page's changes, with bad values in each field.
     target = make_user(None, username=f"target-{who}").pk
     for bad in (*BAD_QUERY_VALUES, ["a", "b"]):

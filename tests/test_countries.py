@@ -6,7 +6,7 @@ import pytest
 from django.utils import translation
 from django_countries import countries
 
-from activities.importing import Matcher
+from activities.matching import Matcher
 from core.countries import collation_key
 from tests.factories import ActivityFactory
 
@@ -77,6 +77,4 @@ def test_the_country_filter_sorts_in_the_readers_order(client):
     "written", ["Russia", "Russian Federation", "Fédération de Russie", "Federación de Rusia", "RU"]
 )
 def test_the_import_knows_a_country_by_any_of_its_names(written):
-    from core.sheets import plain
-
-    assert Matcher().countries[plain(written)] == "RU"
+    assert Matcher().country(written) == "RU"

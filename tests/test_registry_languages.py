@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from activities import roles
-from activities.importing import Matcher
+from activities.matching import Matcher
 from activities.models import ActivityType
 from tests.factories import ActivityFactory, make_user
 
