@@ -43,15 +43,24 @@ messages: install
 # Debug mode, on this machine only: the settings refuse it for any other host name.
 DEV_ENV = DJANGO_DEBUG=true
 
-run: install
-	$(DEV_ENV) $(MANAGE) migrate --no-input
-	$(DEV_ENV) $(MANAGE) load_sample_data
-	$(DEV_ENV) $(MANAGE) create_dev_admin
+# Static files as a server serves them: collected with hashed names and compressed copies,
+# then served by WhiteNoise (runserver's own plain static files turned off).
+RUN_ENV = $(DEV_ENV) DJANGO_STATIC_COLLECTED=true
+
+# Collected again when a static file or an installed package changed.
+COLLECTED := staticfiles/staticfiles.json
+$(COLLECTED): $(STAMP) $(shell find static -type f)
+	$(RUN_ENV) $(MANAGE) collectstatic --no-input --verbosity 0
+
+run: install $(COLLECTED)
+	$(RUN_ENV) $(MANAGE) migrate --no-input
+	$(RUN_ENV) $(MANAGE) load_sample_data
+	$(RUN_ENV) $(MANAGE) create_dev_admin
 	@# The background worker (imports, large exports, report builds) beside the server,
 	@# stopped with it.
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(DEV_ENV) $(MANAGE) db_worker --no-reload --interval 0.5 & worker=$$!; \
-	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
+	$(RUN_ENV) $(MANAGE) db_worker --no-reload --interval 0.5 & worker=$$!; \
+	$(RUN_ENV) $(MANAGE) runserver --nostatic 127.0.0.1:$(PORT)
 
 # A key for local trials of `make serve` only, kept out of git; servers set DJANGO_SECRET_KEY.
 LOCAL_SECRET_KEY := var/secret_key

@@ -110,7 +110,24 @@ class SafeAutocompleteAdmin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class RecordAdmin(SafeAutocompleteAdmin, SimpleHistoryAdmin):
+# Django's admin loads these on every form for slugs typed from a title (about 40 KB, most of
+# it XRegExp); a form with no such slug needs none of them.
+PREPOPULATE_SCRIPTS = ("admin/js/urlify.js", "admin/js/prepopulate.js", "admin/js/vendor/xregexp/")
+
+
+class LightMediaAdmin:
+    """For ModelAdmins: no slug-from-title scripts on forms that have no such slug."""
+
+    @property
+    def media(self):
+        media = super().media
+        if self.prepopulated_fields:
+            return media
+        kept = [js for js in media._js if not str(js).startswith(PREPOPULATE_SCRIPTS)]
+        return forms.Media(js=kept, css=media._css)
+
+
+class RecordAdmin(LightMediaAdmin, SafeAutocompleteAdmin, SimpleHistoryAdmin):
     """SimpleHistoryAdmin that answers only within `get_queryset` and `visible_history`."""
 
     class Media:

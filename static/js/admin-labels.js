@@ -49,8 +49,27 @@
       });
     });
   }).observe(document.documentElement, { childList: true, subtree: true });
+  // A tabular inline's cells carry their column's heading, which a phone shows above each
+  // box once the row is stacked (static/css/admin-site.css). The empty row is labelled too,
+  // so that the rows copied from it for "Add another" are.
+  function labelCells(root) {
+    root.querySelectorAll(".inline-group .tabular table").forEach(function (table) {
+      var headings = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+        return th.textContent.trim();
+      });
+      table.querySelectorAll("tbody tr.form-row").forEach(function (row) {
+        Array.prototype.forEach.call(row.children, function (cell, index) {
+          if (headings[index]) {
+            cell.setAttribute("data-label", headings[index]);
+          }
+        });
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     nameBoxes(document);
+    labelCells(document);
     // The list's search box is labelled by an icon only; its button says "Search" in the
     // reader's language, so the box takes that name.
     var searchbar = document.getElementById("searchbar");

@@ -1,5 +1,6 @@
 """Production settings come from the environment and pass Django's deployment checks."""
 
+import gzip
 import json
 import os
 import re
@@ -70,9 +71,39 @@ print(json.dumps({
     security = middleware.index("django.middleware.security.SecurityMiddleware")
     assert middleware[security + 1] == "whitenoise.middleware.WhiteNoiseMiddleware"
     assert middleware[-1] == "axes.middleware.AxesMiddleware"
-    assert values["STORAGES"]["staticfiles"]["BACKEND"] == (
-        "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert (
+        values["STORAGES"]["staticfiles"]["BACKEND"] == "core.static_files.HashedCompressedStorage"
     )
+    assert "django.middleware.gzip.GZipMiddleware" in middleware
+
+
+def test_make_run_serves_the_collected_files_by_their_hashed_names(tmp_path):
+    """`make run` collects the static files, then debug mode names and serves them as a server
+    does (runserver's plain files turned off): hashed names, kept for ever."""
+    makefile = (ROOT / "Makefile").read_text()
+    recipe = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "$(COLLECTED)" in recipe.splitlines()[0]
+    assert "runserver --nostatic" in recipe and "RUN_ENV" in recipe
+    assert "DJANGO_STATIC_COLLECTED=true" in makefile.split("RUN_ENV =", 1)[1].split("\n")[0]
+    assert "collectstatic" in makefile.split("$(COLLECTED):", 1)[1].split("\n\n", 1)[0]
+
+    (tmp_path / "staticfiles.json").write_text(
+        json.dumps({"paths": {"css/site.css": "css/site.0123456789ab.css"}, "version": "1.1"})
+    )
+    env = production_env(
+        DJANGO_DEBUG="true",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_STATIC_COLLECTED="true",
+        DJANGO_STATIC_ROOT=str(tmp_path),
+    )
+    code = (
+        "from django.conf import settings\n"
+        "from django.templatetags.static import static\n"
+        "print(settings.DEBUG, settings.WHITENOISE_USE_FINDERS, static('css/site.css'))"
+    )
+    result = run_django(code, env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "True False /static/css/site.0123456789ab.css"
 
 
 def test_debug_mode_is_off_unless_asked_for():
@@ -161,7 +192,10 @@ def free_port():
 def get(url):
     request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
     with urllib.request.urlopen(request, timeout=10) as response:
-        return response.status, response.headers, response.read()
+        body = response.read()
+        if response.headers.get("Content-Encoding") == "gzip":
+            body = gzip.decompress(body)
+        return response.status, response.headers, body
 
 
 def test_gunicorn_serves_pages_and_compressed_hashed_static_files(tmp_path):
@@ -197,6 +231,7 @@ def test_gunicorn_serves_pages_and_compressed_hashed_static_files(tmp_path):
         # A page that needs no records: the sign-in form, linking the hashed stylesheet.
         status, headers, body = get(f"{base}/accounts/login/")
         assert status == 200
+        assert headers["Content-Encoding"] == "gzip"  # pages are compressed too
         assert "script-src 'self'" in headers["Content-Security-Policy"]
         stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', body.decode())
         assert stylesheet, "the page links the stylesheet by its hashed name"
