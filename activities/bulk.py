@@ -10,10 +10,10 @@ import contextlib
 
 from django.db import connection, transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 
 from activities.models import Activity, ActivityPartner, activity_history
 from activities.web_addresses import neutral_slug
+from core.bulk_copy import insert
 from core.caching import bump_data_version, one_bump
 
 # So many rows written at once that the tables' statistics are renewed afterwards.
@@ -72,21 +72,38 @@ def create_in_bulk(entries, *, user, written):
         if not activity.slug:
             # Imported records are drafts: their addresses are neutral until published.
             activity.slug = neutral_slug()
-    Activity.objects.bulk_create([entry[0] for entry in entries])
+    insert(Activity, [entry[0] for entry in entries])
     link = Activity.thematic_areas.through
-    links = link.objects.bulk_create(
-        link(activity_id=activity.pk, thematicarea_id=area.pk)
-        for activity, areas, _roles, _reason in entries
-        for area in areas
+    links = insert(
+        link,
+        (
+            {"activity_id": activity.pk, "thematicarea_id": area.pk}
+            for activity, areas, _roles, _reason in entries
+            for area in areas
+        ),
     )
-    bulk_create_with_history(
-        [
-            ActivityPartner(activity=activity, partner=partner, role=role)
+    roles = insert(
+        ActivityPartner,
+        (
+            {"activity_id": activity.pk, "partner_id": partner.pk, "role": role}
             for activity, _areas, roles, _reason in entries
             for partner, role in roles
-        ],
-        ActivityPartner,
-        default_user=user,
+        ),
+    )
+    # Each role's own first history entry, as bulk_create_with_history writes it.
+    now = timezone.now()
+    insert(
+        ActivityPartner.history.model,
+        (
+            {
+                **row,
+                "history_date": now,
+                "history_user_id": user.pk,
+                "history_change_reason": "",
+                "history_type": "+",
+            }
+            for row in roles
+        ),
     )
     record_created(entries, links, user=user)
     written.extend(activity.pk for activity, *_rest in entries)
@@ -99,27 +116,32 @@ def record_created(entries, links, *, user):
     History = Activity.history.model
     AreaHistory = activity_history.m2m_models[Activity._meta.get_field("thematic_areas")]
     now = timezone.now()
-    entries_of = {}
+    history_of = {}
+    tracked = [field.attname for field in History.tracked_fields]
     for activity, areas, roles, reason in entries:
-        entries_of[activity.pk] = History(
-            history_date=now,
-            history_user=user,
-            history_change_reason=reason,
-            history_type="+",
-            relations={
+        values = activity.__dict__
+        history_of[activity.pk] = {
+            **{name: values.get(name) for name in tracked},
+            "history_date": now,
+            "history_user_id": user.pk,
+            "history_change_reason": reason,
+            "history_type": "+",
+            "relations": {
                 "areas": sorted(area.pk for area in areas),
                 "partner_roles": sorted([partner.pk, role] for partner, role in roles),
                 "outputs": [],
             },
-            **{field.attname: getattr(activity, field.attname) for field in History.tracked_fields},
-        )
-    History.objects.bulk_create(entries_of.values())
-    AreaHistory.objects.bulk_create(
-        AreaHistory(
-            history=entries_of[row.activity_id],
-            id=row.pk,
-            activity_id=row.activity_id,
-            thematicarea_id=row.thematicarea_id,
-        )
-        for row in links
+        }
+    insert(History, history_of.values())
+    insert(
+        AreaHistory,
+        (
+            {
+                "history_id": history_of[row["activity_id"]]["history_id"],
+                "id": row["id"],
+                "activity_id": row["activity_id"],
+                "thematicarea_id": row["thematicarea_id"],
+            }
+            for row in links
+        ),
     )

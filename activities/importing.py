@@ -43,7 +43,11 @@ __all__ = ["COLUMNS", "Column", "ImportFileError", "check", "save"]
 
 
 NEW, DUPLICATE, ERROR = "new", "duplicate", "error"
+# Not validated again row by row: the related records and the country were just found in
+# the registries (a country's field would compare it with some 250 choices, the most costly
+# step of a large file's check), the address is made on saving.
 NOT_CLEANED = [
+    "country",
     "slug",
     "created_by",
     "updated_by",
@@ -248,15 +252,17 @@ def checked_rows(content, filename, user, *, sheet=None, unknown=None):
     """First (the table read, the header's ignored column names), then each row, checked.
 
     `unknown` gathers the names matching nothing, each with its closest known names once
-    the last row is read.
+    the last row is read. Every query is made before the first yield: the rows that follow
+    are checked in Python alone, so that they can be checked in another thread while a
+    chunk is being written.
     """
     names = header_names()
     table = read_table(content, filename, score=header_score(names), sheet=sheet)
     positions, ignored = columns_of(table.header, table.header_row, names)
-    yield table, ignored
     matcher = Matcher()
     unknown = {} if unknown is None else unknown
     seen = Seen(user)
+    yield table, ignored
     for number, values in table.rows:
         raw = {
             key: values[index] if index < len(values) else None for key, index in positions.items()

@@ -11,6 +11,7 @@ unreadable ends in ImportFileError with one sentence for the person who chose it
 import codecs
 import contextlib
 import csv
+import functools
 import io
 import re
 import unicodedata
@@ -33,13 +34,21 @@ class ImportFileError(Exception):
     """The file as a whole cannot be read; the message says why, in one sentence."""
 
 
-def plain(text):
-    """Text for matching: no accents, no case, punctuation and spaces reduced to one space."""
-    text = unicodedata.normalize("NFKD", str(text))
+@functools.lru_cache(maxsize=65_536)
+def _plain(text):
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     # "Women’s" and "womens" are one word; other punctuation separates words.
     text = re.sub("['’ʼ`]", "", text)
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def plain(text):
+    """Text for matching: no accents, no case, punctuation and spaces reduced to one space.
+
+    Remembered for the names a large file repeats on every row (types, partners, countries).
+    """
+    return _plain(str(text))
 
 
 def match_key(text):
