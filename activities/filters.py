@@ -1,5 +1,6 @@
 """The activity filters: one definition for the pages, the exports and the API."""
 
+import copy
 import re
 from functools import partial
 
@@ -8,6 +9,7 @@ from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, Value, When
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -78,8 +80,27 @@ def type_choices():
     return cached(f"type-choices-{get_language()}", compute)
 
 
-class LazyChoices:
-    """Choices computed when first read: a form that is never drawn or checked never asks."""
+class ReadyChoices(BaseChoiceIterator):
+    """Fixed (value, label) pairs, handed to forms as they are: Django and django-filter
+    neither check each pair again nor copy the list (and its lazy labels) for every form."""
+
+    def __init__(self, choices):
+        self.choices = tuple(choices)
+
+    def __iter__(self):
+        return iter(self.choices)
+
+    def __len__(self):
+        return len(self.choices)
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+class LazyChoices(BaseChoiceIterator):
+    """Choices computed when first read: a form that is never drawn or checked never asks.
+    They come as (value, label) pairs already, so Django takes them as they are rather
+    than copying and checking each pair on every form."""
 
     def __init__(self, compute):
         self.compute = compute
@@ -102,12 +123,15 @@ def visible_countries(request):
     return selectors.country_choices(getattr(request, "user", None))
 
 
+VISIBILITIES = ReadyChoices(Visibility.choices)
+
+
 def visibility_choices(request):
     """Viewers never see confidential records, so the choice would only mislead them."""
     user = getattr(request, "user", None)
     if roles.is_manager(user) or roles.is_data_entry(user):
-        return Visibility.choices
-    return [c for c in Visibility.choices if c[0] != Visibility.CONFIDENTIAL]
+        return VISIBILITIES
+    return [c for c in VISIBILITIES if c[0] != Visibility.CONFIDENTIAL]
 
 
 def visible_partners(request):
@@ -199,6 +223,23 @@ class IntegerFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+def _fresh(filter_):
+    """A copy of `filter_` for one filter set: deep enough for what a request changes."""
+    fresh = copy.copy(filter_)
+    fresh.extra = dict(filter_.extra)
+    fresh.__dict__.pop("_field", None)
+    if fresh.method is not None:
+        fresh.method = fresh.method  # its FilterMethod bound to the copy, not the original
+    return fresh
+
+
+class _Shallow(dict):
+    """Filters whose deep copy is the shallow one of `_fresh`, already made."""
+
+    def __deepcopy__(self, memo):
+        return dict(self)
+
+
 class ActivityFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="search",
@@ -250,13 +291,17 @@ class ActivityFilter(django_filters.FilterSet):
         choices=(), label=_("Country"), empty_label=_("Any country")
     )
     status = django_filters.ChoiceFilter(
-        choices=ActivityStatus.choices, label=_("Status"), empty_label=_("Any status")
+        choices=ReadyChoices(ActivityStatus.choices), label=_("Status"), empty_label=_("Any status")
     )
     review_state = django_filters.ChoiceFilter(
-        choices=ReviewState.choices, label=_("Review state"), empty_label=_("Any state")
+        choices=ReadyChoices(ReviewState.choices),
+        label=_("Review state"),
+        empty_label=_("Any state"),
     )
     visibility = django_filters.ChoiceFilter(
-        choices=Visibility.choices, label=_("Visibility"), empty_label=_("Any visibility")
+        choices=ReadyChoices(Visibility.choices),
+        label=_("Visibility"),
+        empty_label=_("Any visibility"),
     )
     sort = StableOrderingFilter(
         fields=(("start_date", "date"), ("title", "title"), ("rank", "relevance")),
@@ -278,7 +323,15 @@ class ActivityFilter(django_filters.FilterSet):
         fields = []
 
     def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
-        super().__init__(data, queryset, request=request, prefix=prefix)
+        # django-filter deep-copies every filter, their choices and lazy labels included, for
+        # each request; a filter's own state is its `extra` and the field it builds, so a
+        # shallow copy with its own `extra` and no field yet keeps requests apart as well.
+        base_filters = type(self).base_filters
+        self.base_filters = _Shallow((name, _fresh(f)) for name, f in base_filters.items())
+        try:
+            super().__init__(data, queryset, request=request, prefix=prefix)
+        finally:
+            del self.base_filters  # the class's again
         user = getattr(request, "user", None)
         if not roles.is_member(user):
             for name in MEMBER_ONLY:

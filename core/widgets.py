@@ -13,9 +13,15 @@ from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import mark_safe
 
+# {(choices, selected value): the options' HTML}: a filter form's selects (countries, areas,
+# types) draw the same options request after request.
+_options = {}
+OPTIONS_KEPT = 256
+
 
 class QuickSelect(forms.Select):
-    """A single-choice select, with its options and groups written directly."""
+    """A single-choice select, with its options and groups written directly; the options of
+    a list of choices already drawn with the same value chosen are taken as drawn."""
 
     def _option(self, value, label, selected):
         # html.escape is what django.utils.html.escape applies, without its lazy-text wrapper.
@@ -27,14 +33,31 @@ class QuickSelect(forms.Select):
         final_attrs = self.build_attrs(self.attrs, attrs)
         final_attrs["name"] = name
         selected = set(self.format_value(value)[:1])
-        parts = []
-        for option_value, label in self.choices:
-            if isinstance(label, (list, tuple)):
-                options = "".join(self._option(v, text, selected) for v, text in label)
-                parts.append(f'<optgroup label="{escape(option_value)}">{options}</optgroup>')
-            else:
-                parts.append(self._option(option_value, label, selected))
-        return mark_safe(f"<select{flatatt(final_attrs)}>{''.join(parts)}</select>")
+        # Labels as text: a lazily translated label is a key only in the language it is read in.
+        choices = tuple(
+            (
+                option_value,
+                tuple((v, str(text)) for v, text in label)
+                if isinstance(label, (list, tuple))
+                else str(label),
+            )
+            for option_value, label in self.choices
+        )
+        key = (choices, tuple(selected))
+        options = _options.get(key)
+        if options is None:
+            parts = []
+            for option_value, label in choices:
+                if isinstance(label, tuple):
+                    group = "".join(self._option(v, text, selected) for v, text in label)
+                    parts.append(f'<optgroup label="{escape(option_value)}">{group}</optgroup>')
+                else:
+                    parts.append(self._option(option_value, label, selected))
+            options = "".join(parts)
+            if len(_options) >= OPTIONS_KEPT:
+                _options.clear()
+            _options[key] = options
+        return mark_safe(f"<select{flatatt(final_attrs)}>{options}</select>")
 
 
 def attributes(attrs):

@@ -168,3 +168,27 @@ def test_viewers_are_never_offered_confidential_even_after_the_field_was_built(r
     choices = dict(ActivityFilter(request.GET, request=request).form.fields["visibility"].choices)
     assert "confidential" not in choices
     vars(ActivityFilter.base_filters["visibility"]).pop("_field", None)
+
+
+def test_each_request_gets_filters_of_its_own_and_the_class_keeps_none_of_them(rf, manager):
+    """Filters are copied shallowly for speed: what one request sets on its filters (the
+    reader, the field with its registry) must never reach the class or the next request."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from activities.filters import ActivityFilter
+
+    hidden = PartnerFactory(name="Hidden partner", slug="hidden-partner")
+    ActivityPartnerFactory(activity=ActivityFactory(visibility="confidential"), partner=hidden)
+    seen = {}
+    for name, user in (("manager", manager), ("anonymous", AnonymousUser())):
+        request = rf.get(LIST, {"partner": "hidden-partner", "q": "partner"})
+        request.user = user
+        filterset = ActivityFilter(request.GET, request=request)
+        filterset.is_valid()
+        seen[name] = filterset
+        assert filterset.filters["q"].filter.f.parent is filterset
+    assert "partner" not in seen["manager"].errors
+    assert "partner" in seen["anonymous"].errors
+    for base in ActivityFilter.base_filters.values():
+        assert getattr(base, "parent", None) is None
+        assert "_field" not in vars(base)
