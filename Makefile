@@ -122,10 +122,12 @@ bench: install
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | sort -n | tail -n 1) main start
 	$(BIN)/python bench/run.py
 
-# The import preview of files whose rows share one day, type and place (500 to 5,000 rows).
+# The import preview of files whose rows share one day, type and place (500 to 5,000 rows),
+# then 100,000 rows checked and imported by the background worker (time, peak memory).
 bench-import: install
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | sort -n | tail -n 1) main start
 	$(BIN)/python bench/import_preview.py
+	$(BIN)/python bench/import_background.py $(or $(ROWS),100000)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
