@@ -5,7 +5,6 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
 
 from activities import history, roles, services, workflow
 from activities.admin_import import ImportAdminMixin
@@ -23,8 +22,9 @@ from activities.models import (
     ThematicArea,
     visibility_rule,
 )
-from core.admin import NamedBoxesInline, RecordAdmin, SafeAutocompleteAdmin
+from core.admin import NamedBoxesInline, RecordAdmin, RegistryAdmin, SafeAutocompleteAdmin
 from core.dates import format_date_range
+from core.registry_names import three
 from partners.models import Partner
 
 
@@ -74,7 +74,13 @@ class ActivityAdmin(ImportAdminMixin, ReviewAdminMixin, RecordAdmin):
     ]
     list_select_related = ["activity_type", "report_section"]
     list_per_page = 50
-    search_fields = ["title", "summary", "roles__partner__name", "roles__partner__acronym", "city"]
+    search_fields = [
+        "title",
+        "summary",
+        *three("roles__partner__name"),
+        *three("roles__partner__acronym"),
+        "city",
+    ]
     search_help_text = _("Searches titles, summaries, partner names and acronyms, and cities.")
     date_hierarchy = "start_date"
     # Type-ahead only for long lists; the type is a short closed list, a plain select, so a
@@ -314,31 +320,39 @@ class ActivityAdmin(ImportAdminMixin, ReviewAdminMixin, RecordAdmin):
 
 
 @admin.register(ThematicArea)
-class ThematicAreaAdmin(RecordAdmin):
+class ThematicAreaAdmin(RegistryAdmin, RecordAdmin):
+    """Name and description in English, French and Spanish side by side."""
+
     list_display = ["name", "parent", "order"]
     list_editable = ["order"]
     list_select_related = ["parent"]
-    search_fields = ["name", "description"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = [*three("name"), *three("description")]
+    prepopulated_fields = {"slug": ["name_en"]}
     autocomplete_fields = ["parent"]
 
 
 @admin.register(ActivityType)
-class ActivityTypeAdmin(TranslationAdmin):
+class ActivityTypeAdmin(RegistryAdmin):
     """The name in English, French and Spanish side by side; found by any of them."""
 
     list_display = ["name", "slug"]
-    search_fields = ["name_en", "name_fr", "name_es"]
+    search_fields = three("name")
     prepopulated_fields = {"slug": ["name_en"]}
 
 
 @admin.register(Event)
-class EventAdmin(RecordAdmin):
+class EventAdmin(RegistryAdmin, RecordAdmin):
     list_display = ["name", "kind", "event_dates", "city", "country", "organiser", "series"]
     list_filter = ["kind", "country"]
     list_select_related = ["organiser", "series"]
-    search_fields = ["name", "edition", "city", "organiser__name", "organiser__acronym"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = [
+        *three("name"),
+        "edition",
+        "city",
+        *three("organiser__name"),
+        *three("organiser__acronym"),
+    ]
+    prepopulated_fields = {"slug": ["name_en"]}
     autocomplete_fields = ["series", "organiser"]
     date_hierarchy = "start_date"
 
@@ -350,15 +364,15 @@ class EventAdmin(RecordAdmin):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(RecordAdmin):
+class InitiativeAdmin(RegistryAdmin, RecordAdmin):
     list_display = ["title"]
-    search_fields = ["title", "summary"]
-    prepopulated_fields = {"slug": ["title"]}
+    search_fields = [*three("title"), "summary"]
+    prepopulated_fields = {"slug": ["title_en"]}
 
 
 @admin.register(ReportSection)
-class ReportSectionAdmin(admin.ModelAdmin):
+class ReportSectionAdmin(RegistryAdmin):
     list_display = ["order", "title"]
     list_display_links = ["title"]
-    search_fields = ["title"]
-    prepopulated_fields = {"slug": ["title"]}
+    search_fields = three("title")
+    prepopulated_fields = {"slug": ["title_en"]}

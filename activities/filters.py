@@ -29,6 +29,7 @@ from activities.models import (
 from core import addresses
 from core.caching import cached
 from core.countries import collation_key
+from core.registry_names import in_any_language
 from core.widgets import QuickTextInput, quicken
 from partners.models import Partner
 
@@ -54,7 +55,8 @@ class SlugLookupWidget(QuickTextInput):
 
 
 def area_choices():
-    """Thematic areas by slug, narrower ones indented under their broader area."""
+    """Thematic areas by slug, narrower ones indented under their broader area, named in the
+    reader's language (English where none)."""
 
     def compute():
         areas = list(ThematicArea.objects.values_list("pk", "slug", "name", "parent_id"))
@@ -67,7 +69,7 @@ def area_choices():
             choices.extend((s, f"— {n}") for _pk, s, n in children.get(pk, []))
         return choices
 
-    return cached("area-choices", compute)
+    return cached(f"area-choices-{get_language()}", compute)
 
 
 def type_choices():
@@ -363,9 +365,11 @@ class ActivityFilter(django_filters.FilterSet):
         return RequestForm
 
     def search(self, queryset, name, value):
-        """Words of the title, summary, city or partners, each matched from its start.
+        """Words of the title, summary, city, or of the names of the type, thematic areas and
+        partners in any of the three languages ("atelier" finds the workshops), each matched
+        from its start.
 
-        On PostgreSQL through the full-text index (migration 0006), ranked for the
+        On PostgreSQL through the full-text index (migrations 0006 and 0016), ranked for the
         "relevance" sort; elsewhere (SQLite trials) with LIKE.
         """
         value = value.strip()
@@ -382,13 +386,18 @@ class ActivityFilter(django_filters.FilterSet):
         words = SEARCH_WORD.findall(value)[:MAX_SEARCH_WORDS] or [value]
         for word in words:
             partner_match = ActivityPartner.objects.filter(activity=OuterRef("pk")).filter(
-                Q(partner__name__icontains=word) | Q(partner__acronym__icontains=word)
+                in_any_language(("partner__name", "partner__acronym"), word)
             )
+            area_match = Activity.thematic_areas.through.objects.filter(
+                activity=OuterRef("pk")
+            ).filter(in_any_language(("thematicarea__name",), word))
             queryset = queryset.filter(
                 Q(title__icontains=word)
                 | Q(summary__icontains=word)
                 | Q(city__icontains=word)
+                | in_any_language(("activity_type__name",), word)
                 | Exists(partner_match)
+                | Exists(area_match)
             )
         # Relevance without the index: records whose title holds every word come first.
         in_title = Q()

@@ -1,14 +1,11 @@
-"""Registry fields held in English, French and Spanish (django-modeltranslation).
+"""Activity types, thematic areas, report sections, events and initiatives named in English,
+French and Spanish, English the fallback (core/registry_names.py)."""
 
-`name` reads in the active language and falls back to English; `name_en`, `name_fr` and
-`name_es` are the stored forms, entered side by side in the admin.
-"""
+from activities.filing import ActivityType, Event, Initiative, ReportSection, ThematicArea
+from core.registry_names import translated
 
-from modeltranslation.translator import TranslationOptions, register
-
-from activities.filing import ActivityType
-
-
-@register(ActivityType)
-class ActivityTypeTranslation(TranslationOptions):
-    fields = ("name",)
+translated(ActivityType, "name", unique={"name"})
+translated(ThematicArea, "name", "description", unique={"name"}, history=True)
+translated(ReportSection, "title", "description", unique={"title"})
+translated(Event, "name", unique={"name"}, history=True)
+translated(Initiative, "title", unique={"title"}, history=True)

@@ -17,6 +17,8 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.http import Http404
+from django.utils import translation
+from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.date_entry import DATE_FIELD_OVERRIDES
@@ -252,3 +254,17 @@ class NamedBoxesInline:
         if field is not None and getattr(db_field, "verbose_name", None):
             field.widget.attrs["aria-label"] = str(db_field.verbose_name).capitalize()
         return field
+
+
+class RegistryAdmin(TranslationAdmin):
+    """A registry whose names are entered in English, French and Spanish side by side
+    (core/registry_names.py).
+
+    Saved with English active, so that the untranslated column the table keeps (`name`)
+    always holds the English name whatever the manager's language: its unique constraint
+    and the orderings that read it then agree with `name_en`.
+    """
+
+    def save_model(self, request, obj, form, change):
+        with translation.override("en"):
+            super().save_model(request, obj, form, change)

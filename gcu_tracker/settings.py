@@ -273,6 +273,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # A registry name with no French or Spanish form is shown in English.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# A registry row created with its plain name (Partner(name=...)) always has its English name,
+# whatever language is active at the time; the other languages are given by name (name_fr).
+MODELTRANSLATION_AUTO_POPULATE = "default"
 # Dates typed day first in every language, and shown as the organisation writes them.
 FORMAT_MODULE_PATH = ["gcu_tracker.formats"]
 # The language chosen with the switcher is remembered for a year, not just the session.

@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import NamedBoxesInline, RecordAdmin
+from core.admin import NamedBoxesInline, RecordAdmin, RegistryAdmin
+from core.registry_names import in_language, three
 from partners.models import Partner, PartnerAlias
 
 
@@ -16,12 +17,15 @@ class PartnerAliasInline(NamedBoxesInline, admin.TabularInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(RecordAdmin):
+class PartnerAdmin(RegistryAdmin, RecordAdmin):
+    """Name and acronym in English, French and Spanish side by side (UN-Women, ONU Femmes,
+    ONU Mujeres); found by any of them."""
+
     list_display = ["name", "acronym", "kind", "parent", "activity_count"]
     list_filter = ["kind"]
     list_select_related = ["parent"]
-    search_fields = ["name", "acronym"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = [*three("name"), *three("acronym")]
+    prepopulated_fields = {"slug": ["name_en"]}
     autocomplete_fields = ["parent"]
     inlines = [PartnerAliasInline]
 
@@ -39,7 +43,7 @@ class PartnerAdmin(RecordAdmin):
             super()
             .get_queryset(request)
             .annotate(activity_total=Count("roles__activity", distinct=True))
-            .order_by("name")
+            .order_by(in_language("name"))
         )
 
     @admin.display(description=_("activities"), ordering="activity_total")

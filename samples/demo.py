@@ -347,20 +347,34 @@ def generate(count, seed=0, partners=500, events=300, progress=None, analyze_aft
 
 
 # One statement for every row of a load, instead of a trigger firing once per activity
-# and again per partner role (migration 0006 keeps the same vector row by row).
+# and again per partner role and area link (migrations 0006 and 0016 keep the same vector row
+# by row): registry names in the three languages.
 BULK_SEARCH = """
 UPDATE activities_activity a
    SET search = setweight(to_tsvector('simple', a.title), 'A')
              || setweight(to_tsvector('simple', a.city), 'B')
              || setweight(to_tsvector('simple', coalesce(p.names, '')), 'B')
+             || setweight(to_tsvector('simple',
+                    concat_ws(' ', t.name_en, t.name_fr, t.name_es)), 'B')
+             || setweight(to_tsvector('simple', coalesce(ar.names, '')), 'B')
              || setweight(to_tsvector('simple', a.summary), 'C')
   FROM activities_activity own
+  LEFT JOIN activities_activitytype t ON t.id = own.activity_type_id
   LEFT JOIN (
-        SELECT r.activity_id, string_agg(pp.name || ' ' || pp.acronym, ' ') AS names
+        SELECT r.activity_id,
+               string_agg(concat_ws(' ', pp.name_en, pp.name_fr, pp.name_es,
+                                    pp.acronym_en, pp.acronym_fr, pp.acronym_es), ' ') AS names
           FROM activities_activitypartner r
           JOIN partners_partner pp ON pp.id = r.partner_id
          GROUP BY r.activity_id
        ) p ON p.activity_id = own.id
+  LEFT JOIN (
+        SELECT l.activity_id,
+               string_agg(concat_ws(' ', ta.name_en, ta.name_fr, ta.name_es), ' ') AS names
+          FROM activities_activity_thematic_areas l
+          JOIN activities_thematicarea ta ON ta.id = l.thematicarea_id
+         GROUP BY l.activity_id
+       ) ar ON ar.activity_id = own.id
  WHERE own.id = a.id AND a.slug LIKE %s
 """
 

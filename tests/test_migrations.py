@@ -22,6 +22,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "before_layout.sqlite3.gz"
 BEFORE = {
     "activities": "0003_version_and_history_relations",
     "reports": "0003_annualreport_permissions",
+    "partners": "0001_initial",
     # Apps the earlier layout did not have yet.
     "iati": None,
     "network": None,
@@ -185,3 +186,47 @@ def test_a_database_of_the_earlier_layout_migrates_with_nothing_lost(fixture_db)
     assert data_entry.permissions.filter(
         codename="view_reportsection", content_type__app_label="activities"
     ).exists()
+
+
+def test_registry_names_become_the_english_ones_of_three(fixture_db):
+    """Each registry's one name before the three languages is its English name after them;
+    an indicator still titled as installed also gets its French and Spanish titles."""
+    executor = MigrationExecutor(connection)
+    leaves = executor.loader.graph.leaf_nodes()
+    earlier = [(app, BEFORE.get(app, name)) for app, name in leaves]
+    executor.migrate(earlier)
+    tables = fixture_tables(fixture_db)
+    copy_rows(tables)
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    checked = {
+        "activities_thematicarea": ("name", "description"),
+        "activities_reportsection": ("title", "description"),
+        "activities_event": ("name",),
+        "activities_activitytype": ("name",),
+        "partners_partner": ("name", "acronym"),
+    }
+    was = {here: before for before, here in RENAMED.items()}
+    for table, fields in checked.items():
+        columns, rows = tables[was.get(table, table)]
+        assert rows, table
+        for field in fields:
+            before = sorted((row[columns.index(field)] for row in rows), key=str)
+            after = sorted((v for (v,) in rows_here(table, [f"{field}_en"])), key=str)
+            assert after == before, (table, field)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name_fr, acronym_fr, name_es, acronym_es FROM partners_partner "
+            "WHERE acronym = 'ILO'"
+        )
+        assert cursor.fetchall() == [
+            (
+                "Organisation internationale du Travail",
+                "OIT",
+                "Organización Internacional del Trabajo",
+                "OIT",
+            )
+        ]
+        cursor.execute("SELECT title_en, title_fr, title_es FROM unswap_indicator WHERE number = 4")
+        assert cursor.fetchall() == [("Evaluation", "Évaluation", "Evaluación")]

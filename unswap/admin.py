@@ -2,7 +2,8 @@ from django.contrib import admin
 
 from activities.models import Activity
 from commitments.models import Commitment
-from core.admin import SafeAutocompleteAdmin
+from core.admin import RegistryAdmin, SafeAutocompleteAdmin
+from core.registry_names import three
 from unswap.models import ActivityTag, CommitmentTag, Indicator
 
 
@@ -37,10 +38,11 @@ class CommitmentTagInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
-    """The 17 indicators, kept by managers, with the evidence tagged for each."""
+class IndicatorAdmin(RegistryAdmin):
+    """The 17 indicators, kept by managers, with the evidence tagged for each; titles in
+    English, French and Spanish side by side."""
 
     list_display = ["number", "title", "area"]
     list_filter = ["area"]
-    search_fields = ["title"]
+    search_fields = three("title")
     inlines = [ActivityTagInline, CommitmentTagInline]
