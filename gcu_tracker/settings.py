@@ -234,6 +234,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 GCU_PRIVATE_ROOT = Path(os.environ.get("DJANGO_PRIVATE_ROOT", BASE_DIR / "var" / "private"))
 # A job whose worker has said nothing for this long is taken as stopped: it can be run again.
 GCU_JOB_STALLED_AFTER_SECONDS = env_int("DJANGO_JOB_STALLED_AFTER_SECONDS", 300)
+# A list of more rows than this offers its CSV and Excel files made in the background too.
+GCU_EXPORT_IN_BACKGROUND_ROWS = env_int("DJANGO_EXPORT_IN_BACKGROUND_ROWS", 20_000)
 # A job that ran longer than this is announced by email when it ends.
 GCU_JOB_EMAIL_AFTER_SECONDS = env_int("DJANGO_JOB_EMAIL_AFTER_SECONDS", 60)
 

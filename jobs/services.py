@@ -144,6 +144,7 @@ def finish(job, summary, *, result=None, result_name=""):
     job.summary = summary
     job.status = JobStatus.DONE
     job.finished = timezone.now()
+    job.rows_total = summary.get("rows", job.rows_total)
     if job.rows_total is not None:
         job.rows_done = job.rows_total
     if result is not None:
@@ -155,6 +156,7 @@ def finish(job, summary, *, result=None, result_name=""):
         finished=job.finished,
         heartbeat=job.finished,
         rows_done=job.rows_done,
+        rows_total=job.rows_total,
         result=job.result.name or "",
         result_name=job.result_name,
     )

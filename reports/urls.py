@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports import views
+from reports import build_jobs, views
 
 app_name = "reports"
 
@@ -15,6 +15,8 @@ urlpatterns = [
         views.issue_export,
         name="issue-export",
     ),
+    # The Word or PDF file built in the background (POST; then the job's page).
+    path("<int:year>/build/", build_jobs.build_in_background, name="build"),
     path("<int:year>/mark-final/", views.mark_final, name="mark-final"),
     path("<int:year>/reopen/", views.reopen, name="reopen"),
     path("<int:year>/correct/", views.issue_correction, name="correct"),

@@ -390,6 +390,9 @@ def test_no_bad_input_gives_a_server_error(who, world, tally):
             ("/admin/partners/partneralias/add/", {"name": bad, "partner": bad}),
             (f"/admin/activities/activity/import/{bad or 0}/confirm/", {}),
             (f"/jobs/{bad or 0}/status.json", {}),
+            ("/activities/export.job", {"format": bad, "query": bad}),
+            ("/activities/export.job", {"format": "xlsx", "query": bad}),
+            ("/reports/2011/build/", {"format": bad}),
         ):
             count += 1
             if problem := answered(client, "post", url, data):

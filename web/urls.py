@@ -8,7 +8,7 @@ from django.urls import path
 from activities.models import Activity, Event, ThematicArea
 from core import addresses
 from partners.models import Partner
-from web import dashboard, network, partner_years, unswap, views
+from web import dashboard, export_jobs, network, partner_years, unswap, views
 
 activity_patterns = [
     path("", dashboard.DashboardView.as_view(), name="dashboard"),
@@ -16,6 +16,8 @@ activity_patterns = [
     path("activities/export.csv", views.export_csv, name="export-csv"),
     path("activities/export.xlsx", views.export_xlsx, name="export-xlsx"),
     path("activities/export.iati.xml", views.export_iati, name="export-iati"),
+    # A long list's CSV or Excel file made in the background (POST; then the job's page).
+    path("activities/export.job", export_jobs.export_in_background, name="export-job"),
     path("activities/<slug:slug>/", views.ActivityDetailView.as_view(), name="detail"),
     path("areas/<slug:slug>/", views.ThematicAreaDetailView.as_view(), name="thematic-area"),
     path("events/lookup/", views.event_lookup, name="event-lookup"),

@@ -2,6 +2,7 @@ from functools import partial
 from itertools import chain
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -168,6 +169,7 @@ class ActivityListView(PaginatedActivitiesMixin, ListView):
         return super().get_context_data(
             filter=self.filterset,
             filter_form=partial(fragments.filter_form, self.filterset.form),
+            background_after=settings.GCU_EXPORT_IN_BACKGROUND_ROWS,
             **kwargs,
         )
 
