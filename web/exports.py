@@ -334,13 +334,17 @@ def _csv_blocks(names, table, rows_per_block=2000):
     `names` is the header; `table` gives rows of fields already written as CSV (`CsvCells`),
     so a line is the fields joined with commas, ended as csv.writer ends it.
     """
-    # The byte-order mark lets spreadsheet programs read the file as UTF-8.
-    head = ",".join(CsvCells().text(str(name)) for name in names)
-    yield f"\ufeff{head}\r\n"
+    # The byte-order mark lets spreadsheet programs read the file as UTF-8. The header goes
+    # out with the first rows: the view reads the first block to learn that the database
+    # answers before the response starts.
+    head = "\ufeff" + ",".join(CsvCells().text(str(name)) for name in names) + "\r\n"
     join = ",".join
     rows = iter(table)
     while block := list(islice(rows, rows_per_block)):
-        yield "\r\n".join(map(join, block)) + "\r\n"
+        yield head + "\r\n".join(map(join, block)) + "\r\n"
+        head = ""
+    if head:
+        yield head
 
 
 def csv_response(queryset, request, include_states, filename):

@@ -190,5 +190,8 @@ def tally(request):
     ],
 )
 def test_every_generated_request_is_answered_as_documented(case, credentials, tally):
-    tally["manager" if credentials else "anonymous"] += 1
-    case.call_and_validate(headers=credentials, checks=CHECKS)
+    tally["manager" if "Authorization" in credentials else "anonymous"] += 1
+    # The site compresses what it sends when asked; the checks read the body as sent, and
+    # the WSGI transport does not undo the compression, so the cases ask for none.
+    headers = {**credentials, "Accept-Encoding": "identity"}
+    case.call_and_validate(headers=headers, checks=CHECKS)
