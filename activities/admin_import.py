@@ -7,7 +7,6 @@ checks it again, and a row that went wrong in between (a record deleted, a partn
 stops the import with nothing saved.
 """
 
-import datetime
 import tempfile
 
 from django import forms
@@ -20,23 +19,14 @@ from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_countries import countries
 
 from activities import import_jobs, importing
 from activities import import_preview as preview
-from activities.models import (
-    ActivityStatus,
-    ActivityType,
-    DatePrecision,
-    PartnerRole,
-    Prominence,
-    ThematicArea,
-)
+from activities.import_template import write_template
 from core import sheets
 from core.xlsx import write_workbook
 from jobs import services as jobs
 from jobs.models import Job, JobKind, JobStatus
-from partners.models import Partner
 from partners.services import remember_alias
 
 IMPORT_KINDS = (JobKind.IMPORT_CHECK, JobKind.IMPORT_SAVE)
@@ -290,64 +280,7 @@ class ImportAdminMixin:
         if not self.has_add_permission(request):
             raise PermissionDenied
         spool = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 - FileResponse closes it
-        write_workbook(
-            spool,
-            sheet_name=_("Activities"),
-            header=[str(column.label) for column in importing.COLUMNS],
-            rows=template_rows(),
-            widths=[column.width for column in importing.COLUMNS],
-        )
+        write_template(spool)
         spool.seek(0)
         name = f"{_('activities-import-template')}-{timezone.localdate().isoformat()}.xlsx"
         return FileResponse(spool, as_attachment=True, filename=name)
-
-
-def template_rows():
-    """Two example rows for the template, from the registries where they have records."""
-    types = {t.slug: t for t in ActivityType.objects.all()}
-    first = types.get("training") or next(iter(types.values()), None)
-    second = types.get("publication") or first
-    area = ThematicArea.objects.order_by("order", "name").first()
-    partner = Partner.objects.order_by("name").first()
-    return [
-        [
-            _("Training of community leaders on safe migration"),
-            first.name if first else _("Training"),
-            _("A two-day training for community leaders on the rights of migrant workers."),
-            datetime.date(2011, 5, 17),
-            datetime.date(2011, 5, 18),
-            str(DatePrecision.DAY.label),
-            "Chisinau",
-            str(countries.name("MD")),
-            area.name if area else "",
-            f"{partner.name} ({PartnerRole.ORGANISER.label})" if partner else "",
-            "",
-            "",
-            "",
-            str(Prominence.MINOR.label).split(":")[0],
-            30,
-            22,
-            8,
-            str(ActivityStatus.COMPLETED.label),
-        ],
-        [
-            _("Contribution to a report on women migrant workers"),
-            second.name if second else _("Publication"),
-            _("Comments on the draft report, sent in June."),
-            datetime.date(2011, 6, 1),
-            None,
-            str(DatePrecision.MONTH.label),
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            None,
-            None,
-            None,
-            str(ActivityStatus.COMPLETED.label),
-        ],
-    ]
