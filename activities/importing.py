@@ -376,7 +376,8 @@ def _check_row(row, raw, matcher, unknown):
 
 def _dates(activity, raw, cells, errors):
     """Start, end and precision from the date cells: a range or a month in the start cell
-    gives the end or the precision where their own cells are empty."""
+    gives the end or the precision where their own cells are empty. The cells then show the
+    dates as read, day first, as the form shows them."""
     spans = {}
     for key in ("start_date", "end_date"):
         if cells.get(key):
@@ -384,18 +385,25 @@ def _dates(activity, raw, cells, errors):
                 spans[key] = read_dates(raw[key])
             except ValueError as problem:
                 errors[key] = str(problem)
-    if "start_date" in spans:
-        start, end, precision = spans["start_date"]
-        activity.start_date = start
-        activity.date_precision = precision
-        if end and "end_date" not in spans and not errors.get("end_date"):
-            activity.end_date = end
-        elif end and spans["end_date"][0] != end:
-            errors["end_date"] = _("The start date cell says the activity ends on %(date)s.") % {
-                "date": end.strftime("%d/%m/%Y")
-            }
-    if "end_date" in spans and not errors.get("end_date"):
+    if "end_date" in spans:
         activity.end_date = spans["end_date"][0]
+        cells["end_date"] = _text(activity.end_date)
+    if "start_date" not in spans:
+        return
+    start, end, precision = spans["start_date"]
+    activity.start_date, activity.date_precision = start, precision
+    cells["start_date"] = _text(start)
+    if precision != DatePrecision.DAY and not cells.get("date_precision"):
+        cells["date_precision"] = str(DatePrecision(precision).label)
+    if end is None or "end_date" in errors:
+        return
+    if activity.end_date is None:
+        activity.end_date = end
+        cells["end_date"] = _text(end)
+    elif activity.end_date != end:
+        errors["end_date"] = _("The start date cell says the activity ends on %(date)s.") % {
+            "date": _text(end)
+        }
 
 
 # Saving -------------------------------------------------------------------------------

@@ -321,7 +321,8 @@ def test_one_bad_row_among_200_leaves_199_to_import_and_hands_back_the_one_with_
     seconds = time.perf_counter() - started
     result = shown.context["result"]
     assert (result.errors, len(result.rows)) == (1, 200)
-    assert seconds < 5, f"the preview of 200 rows took {seconds:.1f} s"
+    # Measured alone: about 1 s here; the bound leaves room for a busy machine.
+    assert seconds < 15, f"the preview of 200 rows took {seconds:.1f} s"
     page = shown.content.decode()
     assert "Row 108: <strong>Start date</strong>" in page
     assert len(shown.context["view"].rows) == 50  # a page, not 200 rows
@@ -370,6 +371,22 @@ def test_a_date_range_and_its_own_end_cell_disagreeing_is_an_error(registries, d
     upload = xlsx({"Log": rows})
     result = check(upload.getvalue(), "log.xlsx", data_entry)
     assert "ends on 17/03/2012" in result.rows[0].errors["end_date"]
+
+
+def test_a_date_range_beside_an_end_date_that_is_no_date_says_so(registries, data_entry):
+    rows = [HEADER, row("A", start="15-17 March 2012", end="soon")]
+    result = check(xlsx({"Log": rows}).getvalue(), "log.xlsx", data_entry)
+    assert "“soon” is not a date" in result.rows[0].errors["end_date"]
+
+
+def test_the_preview_shows_the_dates_as_read(registries, data_entry):
+    rows = [HEADER, row("A", start="du 15 au 17 mars 2012"), row("B", start="mayo de 2012")]
+    result = check(xlsx({"Log": rows}).getvalue(), "log.xlsx", data_entry)
+    assert [(r.cells["start_date"], r.cells["end_date"]) for r in result.rows] == [
+        ("15/03/2012", "17/03/2012"),
+        ("01/05/2012", ""),
+    ]
+    assert result.rows[1].cells["date_precision"] == "Month"
 
 
 def test_the_views_and_pages_survive_wrong_values(data_entry_client, registries):
