@@ -55,7 +55,6 @@ NOT_CLEANED = [
     "event",
     "initiative",
     "report_section",
-    "country",  # found in the list of countries, so a known code
 ]
 SEPARATOR = re.compile(r"\s*;\s*")
 # "International Labour Organization (Co-organiser)": a name, then a role in brackets.
