@@ -406,3 +406,44 @@ def test_the_views_and_pages_survive_wrong_values(data_entry_client, registries)
         assert response.context["view"].rows or response.context["view"].total == 0
     last = again(data_entry_client, shown, page="3").context["view"]
     assert (last.page, last.first, last.last) == (3, 101, 120)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "OIT",
+        "O.I.T.",
+        "Organisation internationale du Travail",
+        "organizacion internacional del trabajo",
+        "International Labour Organization",
+        "I.L.O.",
+    ],
+)
+def test_a_partner_is_found_by_its_names_and_acronyms_in_three_languages(data_entry, written):
+    from activities.matching import Matcher
+
+    ilo = PartnerFactory(
+        name_en="International Labour Organization",
+        name_fr="Organisation internationale du Travail",
+        name_es="Organización Internacional del Trabajo",
+        acronym_en="ILO",
+        acronym_fr="OIT",
+        acronym_es="OIT",
+    )
+    assert Matcher().partners.find(written) == (ilo, None)
+
+
+def test_an_acronym_in_another_language_is_offered_by_the_initials_of_that_languages_name(
+    data_entry,
+):
+    from activities.matching import Matcher
+
+    PartnerFactory(name_en="International Organization for Migration", acronym_en="IOM")
+    ilo = PartnerFactory(
+        name_en="International Labour Organization",
+        name_fr="Organisation internationale du Travail",
+        acronym_en="ILO",
+    )
+    registry = Matcher().partners
+    assert registry.find("OIT")[0] is None
+    assert registry.closest("OIT")[0] == ilo
