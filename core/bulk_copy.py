@@ -6,19 +6,38 @@ in one stream, and the ids are drawn from the table's sequence first, so that th
 refer to each other as bulk_create's would. No signals are sent, as with bulk_create.
 """
 
-import datetime
+import csv
 import io
 import json
 
 from django.db import connection
 
+NULL = "\\N"
 
-def insert(model, objs):
+
+def allocate_ids(model, objs):
+    """Give each of `objs` (instances or dicts) without an id one from the table's sequence:
+    rows can then refer to them before they are written (PostgreSQL only)."""
+    pk = model._meta.pk
+    missing = [obj for obj in objs if _values(obj).get(pk.attname) is None]
+    if not missing:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [model._meta.db_table, pk.column, len(missing)],
+        )
+        for obj, (value,) in zip(missing, cursor.fetchall(), strict=True):
+            _values(obj)[pk.attname] = value
+
+
+def insert(model, objs, *, into=None):
     """Insert the unsaved `objs` of `model`; each gets its id. Returns `objs`.
 
     `objs`: model instances, or dicts of column values by attribute name (`partner_id`),
     which cost less to make by the hundred thousand; a dict gets its id as a value, and the
-    fields it leaves out their defaults.
+    fields it leaves out their defaults. `into` names another table of the same columns to
+    write them to (a staging table, PostgreSQL only).
     """
     objs = list(objs)
     if not objs:
@@ -35,20 +54,18 @@ def insert(model, objs):
         return objs
     fields = meta.concrete_fields
     defaults = {field.attname: field.get_default() for field in fields if field.has_default()}
+    allocate_ids(model, objs)
     with connection.cursor() as cursor:
-        missing = [obj for obj in objs if _values(obj).get(pk.attname) is None]
-        if missing:
-            cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                [meta.db_table, pk.column, len(missing)],
-            )
-            for obj, (value,) in zip(missing, cursor.fetchall(), strict=True):
-                _values(obj)[pk.attname] = value
         stamped = [
             f for f in fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
         ]
-        as_json = {f.attname for f in fields if f.get_internal_type() == "JSONField"}
+        names = [field.attname for field in fields]
+        as_json = [i for i, field in enumerate(fields) if field.get_internal_type() == "JSONField"]
+        # CSV with every text quoted, NULL written as \N and read as such in the columns
+        # that may hold it (FORCE_NULL, since the writer quotes it as it quotes any text).
+        nullable = [connection.ops.quote_name(field.column) for field in fields if field.null]
         stream = io.StringIO()
+        writer = csv.writer(stream, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
         for obj in objs:
             if isinstance(obj, dict):
                 values = {**defaults, **obj}
@@ -58,35 +75,20 @@ def insert(model, objs):
                 values = obj.__dict__
                 obj._state.adding = False
                 obj._state.db = connection.alias
-            stream.write(
-                "\t".join(
-                    _text(values.get(field.attname), field.attname in as_json) for field in fields
-                )
-            )
-            stream.write("\n")
+            row = [values.get(name) for name in names]
+            for i in as_json:
+                if row[i] is not None:
+                    row[i] = json.dumps(row[i])
+            row = [NULL if value is None else value for value in row]
+            writer.writerow(row)
         stream.seek(0)
         columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-        cursor.copy_expert(
-            f"COPY {connection.ops.quote_name(meta.db_table)} ({columns}) FROM STDIN", stream
+        table = connection.ops.quote_name(into or meta.db_table)
+        options = "FORMAT csv, NULL '\\N'" + (
+            f", FORCE_NULL ({', '.join(nullable)})" if nullable else ""
         )
+        cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN WITH ({options})", stream)
     return objs
-
-
-def _text(value, as_json=False):
-    """A value as COPY's text format writes it: \\N for NULL, special characters escaped."""
-    if value is None:
-        return "\\N"
-    if as_json:
-        text = json.dumps(value)
-    elif value is True or value is False:
-        return "t" if value else "f"
-    elif isinstance(value, str):
-        text = value
-    elif isinstance(value, datetime.date):
-        text = value.isoformat()
-    else:
-        text = str(value)  # numbers, UUIDs, a country (its code)
-    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
 def _values(obj):

@@ -36,8 +36,11 @@ class ImportFileError(Exception):
 
 @functools.lru_cache(maxsize=65_536)
 def _plain(text):
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    if text.isascii():
+        text = text.lower()  # no accents to take off: the common case, made quick
+    else:
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     # "Women’s" and "womens" are one word; other punctuation separates words.
     text = re.sub("['’ʼ`]", "", text)
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
