@@ -7,9 +7,10 @@ reads as the English one (`fallback_undefined`), never as an empty name; a uniqu
 an empty translation as NULL, so that two rows may both lack a French name.
 """
 
-from django.db.models import F, Q, Value
+from django.db.models import F, Q, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from modeltranslation.translator import TranslationOptions, translator
 
 # The languages a registry field is held in, English first: the fallback.
@@ -62,10 +63,18 @@ def in_language(path, language=None):
     forms = [NullIf(F(f"{path}_{language}"), Value(""))]
     if language != "en":
         forms.append(NullIf(F(f"{path}_en"), Value("")))
-    return Coalesce(*forms, F(path))
+    return Coalesce(*forms, F(path), output_field=TextField())
 
 
 def current_language():
     """The active language if a registry field is held in it, else English."""
     language = (get_language() or "en").split("-")[0]
     return language if language in LANGUAGES else "en"
+
+
+def requested_language(value):
+    """The language a request's `?lang=` names: "en", "fr" or "es"; ValueError with the
+    reason for anything else (the value itself is not repeated)."""
+    if value not in LANGUAGES:
+        raise ValueError(_("lang: give en, fr or es, the language of the registry names."))
+    return value

@@ -304,6 +304,22 @@ def walk_site(walk, site, markers):
     )
     walk.shows("csv", csv_text(site.get("/activities/export.csv")), also_shown_with(sees))
     walk.shows("xlsx", xlsx_text(site.get("/activities/export.xlsx")), also_shown_with(sees))
+    # In another language the same rows go out, named otherwise (countries by their French
+    # or Spanish names, which the walk's words do not hold).
+    named_otherwise = also_shown_with(sees) - countries
+    among = EVERY_WORD - {country_of(m) for m in MARKERS}
+    walk.shows(
+        "csv in French",
+        csv_text(site.get("/activities/export.csv?lang=fr")),
+        named_otherwise,
+        among,
+    )
+    walk.shows(
+        "xlsx in Spanish",
+        xlsx_text(site.get("/activities/export.xlsx?lang=es")),
+        named_otherwise,
+        among,
+    )
     # IATI is public by nature: published records only, whoever asks (countries as codes).
     iati = csv_text(site.get("/activities/export.iati.xml"))
     walk.shows("iati xml", iati, {"Publicmarker", partner_of("Publicmarker")})

@@ -67,6 +67,8 @@ LIST_PARAMETERS = [
     "page",
     "page_size",
 ]
+# The exports also take the language of their names and headers.
+EXPORT_PARAMETERS = [*LIST_PARAMETERS, "lang"]
 CHANGELIST_PARAMETERS = ["q", "o", "p", "e", "all", "_to_field", "_popup"]
 OTHER_PARAMETERS = ["q", "page", "year", "format"]
 # Query cases per role beyond the path cases: a fixed sample keeps the run bounded.
@@ -204,8 +206,8 @@ def query_targets(world):
     """The pages that read a query string, with the parameters each one reads."""
     targets = [
         ("/activities/", LIST_PARAMETERS),
-        ("/activities/export.csv", LIST_PARAMETERS),
-        ("/activities/export.xlsx", LIST_PARAMETERS),
+        ("/activities/export.csv", EXPORT_PARAMETERS),
+        ("/activities/export.xlsx", EXPORT_PARAMETERS),
         ("/activities/export.iati.xml", LIST_PARAMETERS),
         ("/api/activities/", LIST_PARAMETERS),
         ("/", ["year"]),

@@ -23,6 +23,7 @@ from activities.models import (
     approved_scope,
 )
 from core import caching
+from core.registry_names import in_language
 from partners.models import Partner
 
 TOP_PARTNERS = 10
@@ -113,7 +114,7 @@ def dashboard_figures(user, year):
     area_counts = numbers["areas"]
     shown_areas = ThematicArea.objects.filter(
         pk__in=[int(k) for k in {*area_counts, *before["areas"]}]
-    ).order_by("order", "name")
+    ).order_by("order", in_language("name"))
     areas = Chart(
         "areas",
         _("Activities by thematic area"),

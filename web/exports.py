@@ -13,8 +13,8 @@ from itertools import islice
 
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils.text import slugify
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django_countries import countries
 
 from activities.models import (
@@ -29,24 +29,27 @@ from activities.models import (
 )
 from activities.selectors import all_links, links_of
 from core.dates import format_date, format_date_range
+from core.registry_names import in_language
 from core.xlsx import write_workbook
 from partners.models import Partner
 
 CHUNK = 10000
 
+# Registry names (None) are read in the export's language, English where none
+# (`columns`).
 COLUMNS = (
     "pk",
     "title",
     "slug",
-    "activity_type__name",
+    None,  # the type's name
     "start_date",
     "end_date",
     "date_precision",
     "city",
     "country",
-    "event__name",
-    "initiative__title",
-    "report_section__title",
+    None,  # the event's name
+    None,  # the initiative's title
+    None,  # the report section's title
     "prominence",
     "summary",
     "participants_total",
@@ -56,6 +59,20 @@ COLUMNS = (
     "review_state",
     "visibility",
 )
+
+
+def columns(language):
+    """COLUMNS, with the registry names in `language` (English where none)."""
+    names = iter(
+        in_language(path, language)
+        for path in (
+            "activity_type__name",
+            "event__name",
+            "initiative__title",
+            "report_section__title",
+        )
+    )
+    return [column or next(names) for column in COLUMNS]
 
 
 def header(include_states):
@@ -107,15 +124,16 @@ def _chunks(iterable, size):
         yield chunk
 
 
-def export_records(queryset):
+def export_records(queryset, language):
     """(values, area ids, partner roles, outputs) for each activity of the list, in its order.
 
-    values follow COLUMNS; the links are as `links_of` gives them. A list of up to CHUNK
+    values follow COLUMNS, registry names in `language`; the links are as `links_of` gives them. A list of up to CHUNK
     rows looks its links up by id; a longer one reads the link tables whole once
     (`all_links`), a tenth of the database's work of looking up 100,000 rows' links.
     """
     links = None
-    for chunk in _chunks(queryset.values_list(*COLUMNS).iterator(chunk_size=CHUNK), CHUNK):
+    read = queryset.values_list(*columns(language))
+    for chunk in _chunks(read.iterator(chunk_size=CHUNK), CHUNK):
         if links is None and len(chunk) < CHUNK:
             areas, partners, outputs = links_of([values[0] for values in chunk])
         else:
@@ -127,8 +145,9 @@ def export_records(queryset):
 
 
 class LinkTexts:
-    """The areas, partners and outputs cells, from ids: named from the registries, read
-    once, and each combination written once (the same few areas come back row after row)."""
+    """The areas, partners and outputs cells, from ids: named from the registries in the
+    active language (English where none), read once, and each combination written once (the
+    same few areas come back row after row)."""
 
     def __init__(self):
         self.areas = {
@@ -242,7 +261,7 @@ def rows(queryset, request, include_states, cells=None):
     date_text, country_text, label_text = {}, {}, {}
     area_text, partner_text = {}, {}
     starts = FORMULA_STARTS
-    for values, areas, partners, outputs in export_records(queryset):
+    for values, areas, partners, outputs in export_records(queryset, get_language()):
         (
             _pk,
             title,

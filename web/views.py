@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -25,6 +25,12 @@ from activities.models import (
     ThematicArea,
 )
 from core import caching
+from core.registry_names import (
+    current_language,
+    in_any_language,
+    in_language,
+    requested_language,
+)
 from iati.export import iati_activities
 from partners.models import Partner
 from web import fragments
@@ -175,26 +181,46 @@ class ActivityListView(PaginatedActivitiesMixin, ListView):
 
 
 def export(request, respond):
-    """The list's rows as a file; a wrong filter value is a 400 that names the field."""
+    """The list's rows as a file; a wrong filter value is a 400 that names the field.
+
+    Headers, labels and registry names are in the reader's language, or in the one `?lang=`
+    names (en, fr, es: a French reader may take an English file for the Council's papers).
+    """
+    try:
+        language = requested_language(request.GET.get("lang", current_language()))
+    except ValueError as problem:
+        return HttpResponseBadRequest(f"{problem}\n", content_type="text/plain; charset=utf-8")
     filterset, queryset = filtered_activities(request)
     if filterset.is_bound and not filterset.is_valid():
         problems = "\n".join(
             f"{field}: {' '.join(messages)}" for field, messages in filterset.errors.items()
         )
         return HttpResponseBadRequest(f"{problems}\n", content_type="text/plain; charset=utf-8")
-    response = respond(
-        queryset.prefetch_related(None),
-        request,
-        roles.is_member(request.user),
-        export_filename(request.GET, timezone.localdate()),
-    )
+    with translation.override(language):
+        response = respond(
+            queryset.prefetch_related(None),
+            request,
+            roles.is_member(request.user),
+            export_filename(request.GET, timezone.localdate()),
+        )
     if response.streaming:
         # The first block is read here, in the view: a database that is away is still
         # answered 503, not a download cut off after its status line has gone out.
-        blocks = iter(response.streaming_content)
+        blocks = speaking(language, iter(response.streaming_content))
         first = next(blocks, b"")
         response.streaming_content = chain([first], blocks)
     return response
+
+
+def speaking(language, blocks):
+    """`blocks`, each read with `language` active (a streamed file is written after the view
+    has returned), the language of the moment left as it was between them."""
+    while True:
+        with translation.override(language):
+            block = next(blocks, None)
+        if block is None:
+            return
+        yield block
 
 
 @require_GET
@@ -354,15 +380,15 @@ class EventDetailView(RecordActivitiesView):
 def lookup_response(queryset, term, fields, label):
     """Up to ten matches for a type-ahead box, as {value, label} pairs.
 
-    `queryset` is the registry as the user may see it (activities/selectors.py).
+    `queryset` is the registry as the user may see it (activities/selectors.py); `fields`
+    are matched in English, French and Spanish ("OIT" finds the ILO), the labels read in the
+    reader's language.
     """
     term = term.strip()[:100]
     if len(term) < 2:
         return JsonResponse({"results": []})
-    condition = Q()
-    for field in fields:
-        condition |= Q(**{f"{field}__icontains": term})
-    matches = queryset.filter(condition).order_by("name")[:LOOKUP_LIMIT]
+    matches = queryset.filter(in_any_language(fields, term)).order_by(in_language("name"))
+    matches = matches[:LOOKUP_LIMIT]
     return JsonResponse({"results": [{"value": m.slug, "label": label(m)} for m in matches]})
 
 
