@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from django_tasks import task
 
 from activities import notifications, roles
+from core.registry_names import current_language, requested_language
 from core.xlsx import write_workbook
 from jobs import services as jobs
 from jobs.models import JobKind
@@ -46,6 +47,11 @@ def export_in_background(request):
     query = request.POST.get("query", "")
     if fmt not in FORMATS or len(query) > 4000:
         return HttpResponseBadRequest("format: csv or xlsx; query: the list's filters.\n")
+    try:
+        # The file's language: the one the list's `lang` names, or the reader's.
+        language = requested_language(QueryDict(query).get("lang", current_language()))
+    except ValueError as problem:
+        return HttpResponseBadRequest(f"{problem}\n", content_type="text/plain; charset=utf-8")
     filterset, _rows = filtered_activities(StoredRequest(user=request.user, query=query, base="/"))
     if filterset.is_bound and not filterset.is_valid():
         return HttpResponseBadRequest("The list's filters are wrong; export from the list.\n")
@@ -55,7 +61,7 @@ def export_in_background(request):
         params={
             "format": fmt,
             "query": query,
-            "language": translation.get_language(),
+            "language": language,
             "base": request.build_absolute_uri("/"),
             "name": f"{export_filename(QueryDict(query), timezone.localdate())}.{fmt}",
         },

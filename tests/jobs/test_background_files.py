@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from activities.models import ActivityType
 from jobs.models import Job, JobKind, JobStatus
 from tests.factories import ActivityFactory, make_user
 from tests.reports.conftest import small_report  # noqa: F401 - a fixture
@@ -65,8 +66,27 @@ def test_a_csv_export_in_the_background_is_the_one_streamed(manager_client):
     assert body(manager_client.get(reverse("jobs:download", args=[job.pk]))) == streamed
 
 
+def test_a_background_export_is_written_in_the_language_its_list_asked_for(manager_client):
+    """The same file as the streamed one with the same `lang`, whatever the reader's."""
+    kind = ActivityType.objects.create(slug="workshop", name_en="Workshop", name_fr="Atelier")
+    ActivityFactory(title="Named", activity_type=kind, visibility="public", review_state="approved")
+    streamed = body(manager_client.get(reverse("activities:export-csv"), {"lang": "fr"}))
+    manager_client.post(EXPORT_JOB, {"format": "csv", "query": "lang=fr"})
+    job = Job.objects.get(kind=JobKind.EXPORT)
+    made = body(manager_client.get(reverse("jobs:download", args=[job.pk])))
+    assert made == streamed
+    assert "Atelier" in made.decode("utf-8-sig")
+
+
 @pytest.mark.parametrize(
-    "data", [{"format": "pdf"}, {"format": "xlsx", "query": "year=abc"}, {}, {"format": ["x", "y"]}]
+    "data",
+    [
+        {"format": "pdf"},
+        {"format": "xlsx", "query": "year=abc"},
+        {},
+        {"format": ["x", "y"]},
+        {"format": "csv", "query": "lang=de"},
+    ],
 )
 def test_a_wrong_background_export_is_a_400_and_no_job(manager_client, data):
     assert manager_client.post(EXPORT_JOB, data).status_code == 400
