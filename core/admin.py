@@ -14,7 +14,7 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import PAGE_VAR, SEARCH_VAR, ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.http import Http404
 from django.utils import translation
@@ -129,17 +129,57 @@ class LightMediaAdmin:
         return forms.Media(js=kept, css=media._css)
 
 
-class RecordAdmin(LightMediaAdmin, SafeAutocompleteAdmin, SimpleHistoryAdmin):
+def name_boxes(form, row=None):
+    """Name each visible box of `form` after its field (and `row`, the record of a list's
+    line) for screen readers, where a table column's heading is the only label: a box that
+    already has a name, and lists of boxes to tick (each named by its option), keep theirs."""
+    for field in form.fields.values():
+        widget = field.widget
+        if widget.is_hidden or "aria-label" in widget.attrs:
+            continue
+        if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
+            continue
+        name = str(field.label or "").strip().rstrip(":")
+        if name:
+            name = name[0].upper() + name[1:]
+            widget.attrs["aria-label"] = f"{name}: {row}" if row is not None else name
+
+
+class NamedListBoxesAdmin:
+    """For ModelAdmins with boxes in their list (list_editable): each box is named after its
+    column and its line's record ("Order: Gender and migration")."""
+
+    def get_changelist_form(self, request, **kwargs):
+        form = super().get_changelist_form(request, **kwargs)
+
+        class NamedRowForm(form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                try:
+                    row = str(self.instance) if self.instance.pk is not None else None
+                except ObjectDoesNotExist:  # a line whose name comes from a missing record
+                    row = None
+                name_boxes(self, row)
+
+        NamedRowForm.__name__ = form.__name__
+        return NamedRowForm
+
+
+class NamedBoxesMedia:
+    # Type-ahead boxes named after their fields (static/js/admin-labels.js), and whose Enter
+    # waits for the matches of what was typed (static/js/admin-choice-entry.js).
+    js = [
+        "admin/js/jquery.init.js",
+        "js/admin-labels.js",
+        "js/admin-choice-entry.js",
+    ]
+
+
+class RecordAdmin(LightMediaAdmin, NamedListBoxesAdmin, SafeAutocompleteAdmin, SimpleHistoryAdmin):
     """SimpleHistoryAdmin that answers only within `get_queryset` and `visible_history`."""
 
-    class Media:
-        # Type-ahead boxes named after their fields (static/js/admin-labels.js), and whose
-        # Enter waits for the matches of what was typed (static/js/admin-choice-entry.js).
-        js = [
-            "admin/js/jquery.init.js",
-            "js/admin-labels.js",
-            "js/admin-choice-entry.js",
-        ]
+    class Media(NamedBoxesMedia):
+        pass
 
     # Date boxes say how a date is typed, day first in every language, and what is wrong.
     formfield_overrides = {models.DateField: DATE_FIELD_OVERRIDES}
@@ -245,6 +285,8 @@ class NamedBoxesInline:
                 delete = form.fields.get("DELETE")
                 if delete is not None:
                     delete.widget.attrs["aria-label"] = str(delete.label)
+                # Boxes of the form's own fields, beside the model's ("or a new section").
+                name_boxes(form)
 
         NamedDeleteFormSet.__name__ = formset.__name__
         return NamedDeleteFormSet

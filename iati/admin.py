@@ -1,17 +1,20 @@
 from django.contrib import admin
 
 from activities.models import Activity
-from core.admin import SafeAutocompleteAdmin
+from core.admin import NamedBoxesMedia, NamedListBoxesAdmin, SafeAutocompleteAdmin
 from iati.models import ActivityMarker, AreaMapping
 
 
 @admin.register(AreaMapping)
-class AreaMappingAdmin(SafeAutocompleteAdmin, admin.ModelAdmin):
+class AreaMappingAdmin(NamedListBoxesAdmin, SafeAutocompleteAdmin, admin.ModelAdmin):
     list_display = ["thematic_area", "sector_code", "gender_significance"]
     list_editable = ["sector_code", "gender_significance"]
     list_select_related = ["thematic_area"]
     search_fields = ["thematic_area__name", "sector_code"]
     autocomplete_fields = ["thematic_area"]
+
+    class Media(NamedBoxesMedia):
+        pass
 
 
 @admin.register(ActivityMarker)
@@ -21,6 +24,9 @@ class ActivityMarkerAdmin(SafeAutocompleteAdmin, admin.ModelAdmin):
     list_select_related = ["activity"]
     search_fields = ["activity__title"]
     autocomplete_fields = ["activity"]
+
+    class Media(NamedBoxesMedia):
+        pass
 
     def get_queryset(self, request):
         """Markers of the records the user may see (the one visibility rule)."""
