@@ -62,11 +62,18 @@ def admin_pages(user):
 
 
 def pending_change(clerk):
-    """The clerk's change to a published record, submitted: the review page has a difference."""
+    """The clerk's change to a published record, submitted: the review page has a difference.
+    With an alias of a partner and a record's own gender marker, whose pages have records."""
     from activities import workflow
     from activities.models import Activity
+    from iati import services as iati_services
+    from partners import services as partner_services
+    from partners.models import Partner
 
     published = Activity.objects.get(slug=SLUG)
+    partner = Partner.objects.order_by("pk").first()
+    partner_services.remember_alias(partner=partner, name="A name from an old log", user=clerk)
+    iati_services.mark_activity(activity=published, gender_significance=2)
     published.summary = "A summary the clerk changed."
     outcome = workflow.save(activity=published, user=clerk, based_on=published.version)
     workflow.submit_change(change=outcome.change, user=clerk)
