@@ -335,6 +335,11 @@ def _check_row(row, raw, matcher, unknown):
         code = matcher.country(country)
         if code is None:
             errors["country"] = _("No country is called “%(name)s”.") % {"name": country}
+            entry = unknown.setdefault(
+                ("places", match_key(country)), Unknown(_("country"), "places", country)
+            )
+            if row.number not in entry.rows:
+                entry.rows.append(row.number)
         else:
             activity.country = code
 

@@ -198,6 +198,7 @@ class Matcher:
         )
         # A country by its code, ISO's name, the common one or the UN's, in any of the three
         # languages, or a short form ("USA", "UK").
+        self._places = None
         self.countries = {}
         for language in LANGUAGES:
             with translation.override(language):
@@ -209,6 +210,35 @@ class Matcher:
 
     def country(self, name):
         return self.countries.get(match_key(name))
+
+    @property
+    def places(self):
+        """The countries as a registry, for the closest names to an unknown one."""
+        if self._places is None:
+            self._places = Registry(
+                _("country"),
+                "country",
+                ((Country(code), names) for code, names in _names_by_code(self.countries).items()),
+            )
+        return self._places
+
+
+class Country(str):
+    """A country code that reads as the country's name in the active language."""
+
+    @property
+    def pk(self):
+        return str.__str__(self)
+
+    def __str__(self):
+        return str(countries.name(self.pk))
+
+
+def _names_by_code(keys):
+    found = defaultdict(list)
+    for key, code in keys.items():
+        found[code].append(key)
+    return found
 
 
 __all__ = ["Matcher", "Registry", "choice_finder", "plain"]

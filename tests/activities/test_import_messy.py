@@ -447,3 +447,43 @@ def test_an_acronym_in_another_language_is_offered_by_the_initials_of_that_langu
     registry = Matcher().partners
     assert registry.find("OIT")[0] is None
     assert registry.closest("OIT")[0] == ilo
+
+
+def test_an_unknown_country_is_listed_once_with_the_closest_countries(registries, data_entry):
+    rows = [HEADER, row("A", country="Swizerland"), row("B", country="swizerland")]
+    result = check(xlsx({"Log": rows}).getvalue(), "log.xlsx", data_entry)
+    [unknown] = result.unknown
+    assert (unknown.name, unknown.rows) == ("Swizerland", [2, 3])
+    assert str(unknown.closest[0]) == "Switzerland"
+
+
+def test_aliases_are_read_by_staff_and_written_by_managers_in_the_admin(
+    data_entry, manager, registries
+):
+    from django.test import Client
+
+    data_entry_client, manager_client = Client(), Client()
+    data_entry_client.force_login(data_entry)
+    manager_client.force_login(manager)
+    add = reverse("admin:partners_partneralias_add")
+    changelist = reverse("admin:partners_partneralias_changelist")
+    data = {"name": "O.I.T.", "partner": registries["ilo"].pk}
+    assert data_entry_client.get(changelist).status_code == 200
+    assert data_entry_client.get(add).status_code == 403
+    assert data_entry_client.post(add, data).status_code == 403
+    assert not PartnerAlias.objects.exists()
+
+    assert manager_client.post(add, data).status_code == 302
+    alias = PartnerAlias.objects.get()
+    assert (alias.key, alias.created_by, alias.partner) == ("oit", manager, registries["ilo"])
+    page = data_entry_client.get(changelist).content.decode()
+    assert "O.I.T." in page and "International Labour Organization" in page
+    change = reverse("admin:partners_partneralias_change", args=[alias.pk])
+    assert data_entry_client.post(change, {**data, "name": "X"}).status_code == 403
+    # The same spelling twice is refused next to the field.
+    again = manager_client.post(add, {"name": "oit", "partner": registries["unfpa"].pk})
+    assert again.status_code == 200
+    assert "already means" in again.content.decode()
+    # And on the partner's own page, as an inline.
+    partner_page = reverse("admin:partners_partner_change", args=[registries["ilo"].pk])
+    assert "O.I.T." in manager_client.get(partner_page).content.decode()
