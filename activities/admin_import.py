@@ -36,8 +36,9 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Spreadsheet"),
         help_text=gettext_lazy(
-            "An Excel workbook (.xlsx) or a CSV file, its first row naming the columns as the "
-            "template does. Nothing is saved before you have seen every row."
+            "An Excel workbook (.xlsx) or a CSV file with a row naming the columns as the "
+            "template does, in English, French or Spanish; titles and notes above it are left "
+            "aside. Nothing is saved before you have seen every row."
         ),
     )
 
