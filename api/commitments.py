@@ -3,6 +3,7 @@
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import AllowAny
 
+from api.languages import SpeaksLanguage
 from commitments.models import Commitment, ProgressUpdate
 
 
@@ -32,7 +33,7 @@ class CommitmentSerializer(serializers.ModelSerializer):
         ]
 
 
-class CommitmentViewSet(viewsets.ReadOnlyModelViewSet):
+class CommitmentViewSet(SpeaksLanguage, viewsets.ReadOnlyModelViewSet):
     """Commitments the reader may see, with their progress updates, newest first."""
 
     serializer_class = CommitmentSerializer

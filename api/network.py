@@ -5,6 +5,7 @@ from django_countries.serializers import CountryFieldMixin
 from rest_framework import permissions, serializers, viewsets
 
 from activities import roles
+from api.languages import SpeaksLanguage
 from network.models import FocalPoint, Training
 
 
@@ -43,7 +44,7 @@ class FocalPointSerializer(CountryFieldMixin, serializers.ModelSerializer):
         ]
 
 
-class FocalPointViewSet(viewsets.ReadOnlyModelViewSet):
+class FocalPointViewSet(SpeaksLanguage, viewsets.ReadOnlyModelViewSet):
     """Focal points and alternates, past and present, with the trainings they received."""
 
     serializer_class = FocalPointSerializer

@@ -15,6 +15,7 @@ from django_countries import countries
 
 from activities.models import Activity, ActivityPartner, Output
 from core.addresses import slug_url
+from core.registry_names import in_language
 
 COLUMNS = (
     "id",
@@ -23,7 +24,7 @@ COLUMNS = (
     "summary",
     "activity_type_id",
     "activity_type__slug",
-    "activity_type__name",
+    "activity_type__name",  # in the request's language (`columns`)
     "start_date",
     "end_date",
     "date_precision",
@@ -31,16 +32,16 @@ COLUMNS = (
     "country",
     "event_id",
     "event__slug",
-    "event__name",
+    "event__name",  # in the request's language (`columns`)
     "initiative_id",
     "initiative__slug",
-    "initiative__title",
+    "initiative__title",  # in the request's language (`columns`)
     "participants_total",
     "participants_women",
     "participants_men",
     "report_section_id",
     "report_section__slug",
-    "report_section__title",
+    "report_section__title",  # in the request's language (`columns`)
     "prominence",
     "report_order",
     "status",
@@ -52,6 +53,14 @@ COLUMNS = (
 )
 
 
+# Registry names read in the request's language, English where none (core/registry_names.py).
+IN_LANGUAGE = {"activity_type__name", "event__name", "initiative__title", "report_section__title"}
+
+
+def columns():
+    return [in_language(c) if c in IN_LANGUAGE else c for c in COLUMNS]
+
+
 class PageRows:
     """`activities` (filtered, visible to the reader) for a paginator: counted on their own
     table, as the serialiser's list was (the joins of the rows would make the count read
@@ -61,7 +70,7 @@ class PageRows:
 
     def __init__(self, activities):
         self.activities = activities
-        self.rows = activities.values_list(*COLUMNS)
+        self.rows = activities.values_list(*columns())
 
     def count(self):
         return self.activities.count()
@@ -97,7 +106,12 @@ def relations_of(ids):
     links = (
         Activity.thematic_areas.through.objects.filter(activity_id__in=ids)
         .order_by("thematicarea__order", "thematicarea__name")
-        .values_list("activity_id", "thematicarea_id", "thematicarea__slug", "thematicarea__name")
+        .values_list(
+            "activity_id",
+            "thematicarea_id",
+            "thematicarea__slug",
+            in_language("thematicarea__name"),
+        )
     )
     for activity_id, pk, slug, name in links:
         areas[activity_id].append({"id": pk, "slug": slug, "name": name})
@@ -108,8 +122,8 @@ def relations_of(ids):
             "activity_id",
             "partner_id",
             "partner__slug",
-            "partner__name",
-            "partner__acronym",
+            in_language("partner__name"),
+            in_language("partner__acronym"),
             "role",
         )
     )

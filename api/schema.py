@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular import openapi
 from rest_framework import permissions, serializers
 
+from api.languages import LANG
+
 
 class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField(help_text=_("What went wrong."))
@@ -61,6 +63,10 @@ class AutoSchema(openapi.AutoSchema):
             errors["400"] = VALIDATION_ERRORS
         return errors
 
+    def get_override_parameters(self):
+        """Every operation takes `lang`, the language of the registry names it answers with."""
+        return [*super().get_override_parameters(), LANG]
+
     def get_auth(self):
         """Anonymous reads are allowed wherever the permission class lets them through."""
         auths = super().get_auth()
@@ -74,7 +80,9 @@ class AutoSchema(openapi.AutoSchema):
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
-        for code, body in self.error_responses().items():
+        # Any operation answers 400 to a `lang` that is not en, fr or es.
+        errors = {"400": VALIDATION_ERRORS, **self.error_responses()}
+        for code, body in errors.items():
             if code not in responses:
                 responses[code] = self._get_response_for_code(body, code, direction=direction)
         return responses

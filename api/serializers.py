@@ -27,6 +27,7 @@ from activities.models import (
     ThematicArea,
 )
 from api.fields import PartnerField, RecordField
+from api.languages import EnglishSaved, InLanguage
 from core.dates import format_date_range
 from partners.models import Partner
 from reports.models import AnnualReport
@@ -99,25 +100,31 @@ class RecordSerializer(CountryFieldMixin, serializers.ModelSerializer):
             getattr(instance, name).set(records)
 
 
-class ThematicAreaSerializer(RecordSerializer):
+class ThematicAreaSerializer(EnglishSaved, RecordSerializer):
     """A thematic area; a broader area includes its narrower ones in the filters."""
+
+    name = InLanguage("name", max_length=200)
+    description = InLanguage("description", required=False, allow_blank=True)
 
     class Meta:
         model = ThematicArea
         fields = ["id", "slug", "name", "parent", "description", "order"]
 
 
-class ActivityTypeSerializer(RecordSerializer):
+class ActivityTypeSerializer(EnglishSaved, RecordSerializer):
     """A kind of activity: workshop, panel, publication, ..."""
+
+    name = InLanguage("name", max_length=100)
 
     class Meta:
         model = ActivityType
         fields = ["id", "slug", "name", "description"]
 
 
-class EventSerializer(RecordSerializer):
+class EventSerializer(EnglishSaved, RecordSerializer):
     """An occasion activities belong to; recurring ones are editions of a series."""
 
+    name = InLanguage("name", max_length=255)
     organiser = PartnerField(
         queryset=Partner.objects.all(),
         required=False,
@@ -354,9 +361,11 @@ class ReviewMoveSerializer(serializers.Serializer):
     )
 
 
-class PartnerSerializer(RecordSerializer):
+class PartnerSerializer(EnglishSaved, RecordSerializer):
     """An agency or body the unit works with."""
 
+    name = InLanguage("name", max_length=200)
+    acronym = InLanguage("acronym", max_length=40, required=False, allow_blank=True)
     parent = PartnerField(
         queryset=Partner.objects.all(),
         required=False,

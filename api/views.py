@@ -13,6 +13,7 @@ from activities.filters import ActivityFilter
 from activities.models import Activity, ActivityType, ThematicArea
 from api import rows
 from api.errors import Conflict, PreconditionFailed, PreconditionRequired, stale_detail
+from api.languages import SpeaksLanguage
 from api.serializers import (
     ActivityDetailSerializer,
     ActivitySerializer,
@@ -28,7 +29,7 @@ from core import caching
 from reports.models import AnnualReport
 
 
-class RecordViewSet(viewsets.ModelViewSet):
+class RecordViewSet(SpeaksLanguage, viewsets.ModelViewSet):
     """Records looked up by slug; writing them needs the model permissions of the user's role."""
 
     lookup_field = "slug"
@@ -265,7 +266,7 @@ class PartnerViewSet(RecordViewSet):
         parameters=[OpenApiParameter("year", OpenApiTypes.INT, OpenApiParameter.PATH)]
     )
 )
-class AnnualReportViewSet(viewsets.ReadOnlyModelViewSet):
+class AnnualReportViewSet(SpeaksLanguage, viewsets.ReadOnlyModelViewSet):
     """Annual reports by year; the issued HTML itself is served by the report pages."""
 
     serializer_class = AnnualReportSerializer

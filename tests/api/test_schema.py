@@ -61,8 +61,9 @@ def test_the_schema_declares_the_error_answers(schema):
     assert set(activities["get"]["responses"]) == {"200", "400", "401", "404"}
     assert set(activities["post"]["responses"]) == {"201", "400", "401", "403", "409"}
     detail = schema["paths"]["/api/activities/{slug}/"]
-    assert set(detail["get"]["responses"]) == {"200", "401", "404"}
-    assert set(detail["delete"]["responses"]) == {"204", "401", "403", "404", "409", "412"}
+    # Every operation may answer 400: to a `lang` that is not en, fr or es.
+    assert set(detail["get"]["responses"]) == {"200", "400", "401", "404"}
+    assert set(detail["delete"]["responses"]) == {"204", "400", "401", "403", "404", "409", "412"}
     assert set(detail["patch"]["responses"]) == {
         "200",
         "202",
@@ -78,6 +79,15 @@ def test_the_schema_declares_the_error_answers(schema):
     assert {"200", "401", "403", "404", "409"} <= set(approve["responses"])
     assert {} in activities["get"]["security"], "anonymous reads are allowed"
     assert {} not in activities["post"]["security"]
+
+
+def test_every_operation_documents_the_language_of_its_names(schema):
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            lang = [p for p in operation.get("parameters", []) if p["name"] == "lang"]
+            assert len(lang) == 1, (method, path)
+            assert lang[0]["in"] == "query"
+            assert sorted(lang[0]["schema"]["enum"]) == ["en", "es", "fr"]
 
 
 def test_the_schema_documents_the_pages_filters(schema):

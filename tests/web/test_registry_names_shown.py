@@ -39,6 +39,11 @@ def three(field, names):
 
 @pytest.fixture
 def record():
+    return filed_in_three_languages()
+
+
+def filed_in_three_languages():
+    """A record whose type, area, partner, event and section are named in three languages."""
     kind = ActivityType.objects.create(slug="workshop", **three("name", TYPE))
     area = ThematicArea.objects.create(slug="labour", **three("name", AREA))
     partner = Partner.objects.create(
