@@ -69,6 +69,10 @@ def stalled(job, now=None):
     """Running, but with no sign of life for longer than a worker ever stays silent."""
     now = now or timezone.now()
     quiet = datetime.timedelta(seconds=settings.GCU_JOB_STALLED_AFTER_SECONDS)
+    if connection.vendor != "postgresql":
+        # SQLite lets no other connection write during an import's transaction, so no sign
+        # of life comes until it ends: only a much longer silence means a stopped worker.
+        quiet *= 12
     return job.status == JobStatus.RUNNING and (job.heartbeat or job.created) < now - quiet
 
 

@@ -99,7 +99,7 @@ def test_a_stalled_job_is_offered_to_run_again_and_then_runs(
     # As a killed worker leaves it: running, its last sign of life long ago, nothing saved.
     Activity.objects.all().delete()
     Job.objects.filter(pk=saving.pk).update(
-        status=JobStatus.RUNNING, heartbeat=timezone.now() - datetime.timedelta(hours=1)
+        status=JobStatus.RUNNING, heartbeat=timezone.now() - datetime.timedelta(hours=2)
     )
     page = data_entry_client.get(reverse("admin:activities_activity_import_job", args=[saving.pk]))
     assert "Run it again" in page.content.decode()
