@@ -76,6 +76,9 @@ class ActivityAdmin(ImportAdminMixin, ReviewAdminMixin, RecordAdmin):
     list_per_page = 50
     search_fields = [
         "title",
+        "title_en",
+        "title_fr",
+        "title_es",
         "summary",
         *three("roles__partner__name"),
         *three("roles__partner__acronym"),
@@ -92,9 +95,24 @@ class ActivityAdmin(ImportAdminMixin, ReviewAdminMixin, RecordAdmin):
 
     class Media:
         css = {"all": ["css/admin-activity.css"]}
+        js = ["js/admin-record-languages.js"]
 
     fieldsets = [
-        (None, {"fields": ["title", "slug", "activity_type", "summary"]}),
+        (None, {"fields": ["original_language", "title", "slug", "activity_type", "summary"]}),
+        (
+            _("In other languages"),
+            {
+                "classes": ["other-languages"],
+                "description": _(
+                    "The title and summary in the record's other languages, where you have "
+                    "them. Pages show the reader's language when it is given here."
+                ),
+                "fields": [
+                    ("title_en", "title_fr", "title_es"),
+                    ("summary_en", "summary_fr", "summary_es"),
+                ],
+            },
+        ),
         (
             _("When and where"),
             {"fields": [("start_date", "end_date", "date_precision"), ("city", "country")]},

@@ -19,22 +19,18 @@ from core.caching import bump_data_version, one_bump
 # So many rows written at once that the tables' statistics are renewed afterwards.
 ANALYZE_AFTER = 1000
 RECOMPUTE = (
-    "UPDATE activities_activity SET search = "
-    "activities_search_vector(id, title, summary, city) WHERE id = ANY(%s)"
+    "UPDATE activities_activity a SET search = activities_search_vector(a) WHERE a.id = ANY(%s)"
 )
 # On PostgreSQL a chunk's activities are written to a staging table first, then into their
 # own with their search vectors computed for the whole chunk in one statement: the vector
-# of migration 0016 (title, city, partners, type and areas in three languages, summary),
+# of migration 0018 (texts stemmed in their languages; city; partners, type and areas in
+# three languages; the staging row has the activity's columns, in their order),
 # from links written just before (their foreign keys are checked at commit). Computed row
 # by row afterwards, the vectors took a millisecond each and rewrote every row once more.
 STAGING = "gcu_activity_staging"
-VECTOR = """
-    setweight(to_tsvector('simple', coalesce(s.title, '')), 'A')
- || setweight(to_tsvector('simple', coalesce(s.city, '')), 'B')
- || setweight(to_tsvector('simple', coalesce(p.names, '')), 'B')
- || setweight(to_tsvector('simple', coalesce(concat_ws(' ', t.name_en, t.name_fr, t.name_es), '')), 'B')
- || setweight(to_tsvector('simple', coalesce(ar.names, '')), 'B')
- || setweight(to_tsvector('simple', coalesce(s.summary, '')), 'C')"""
+VECTOR = """activities_text_vector(
+    ROW(s.*)::activities_activity,
+    concat_ws(' ', p.names, t.name_en, t.name_fr, t.name_es, ar.names))"""
 FROM_STAGING = """
 INSERT INTO activities_activity ({columns})
 SELECT {values}

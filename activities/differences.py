@@ -1,5 +1,6 @@
 """What a pending change would change, field by field, as a manager reads it."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -49,9 +50,7 @@ def change_differences(change):
     rows = []
     for field, proposed in change.proposed_fields():
         current = history.comparable(getattr(activity, field.attname))
-        rows.append(
-            (str(field.verbose_name).capitalize(), shown(field, current), shown(field, proposed))
-        )
+        rows.append((capfirst(field.verbose_name), shown(field, current), shown(field, proposed)))
     now = history.relations_of(activity.pk)
     relations = change.relations
     if "areas" in relations:

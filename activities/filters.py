@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from activities import roles, selectors
+from activities import languages, roles, selectors
 from activities.models import (
     Activity,
     ActivityPartner,
@@ -36,6 +36,8 @@ from partners.models import Partner
 # A search takes up to this many words, each a run of letters or digits.
 SEARCH_WORD = re.compile(r"\w+")
 MAX_SEARCH_WORDS = 10
+# A word is looked for as each language stems it (migration 0016), and as typed.
+SEARCH_CONFIGS = ("english", "french", "spanish", "simple")
 
 # Filters only signed-in staff may use: they narrow by states the public never sees.
 MEMBER_ONLY = ("review_state", "visibility")
@@ -365,11 +367,12 @@ class ActivityFilter(django_filters.FilterSet):
         return RequestForm
 
     def search(self, queryset, name, value):
-        """Words of the title, summary, city, or of the names of the type, thematic areas and
-        partners in any of the three languages ("atelier" finds the workshops), each matched
-        from its start.
+        """Words of the title and summary (in any of their languages), city, or of the names
+        of the type, thematic areas and partners in any of the three languages ("atelier"
+        finds the workshops), each matched from its start.
 
-        On PostgreSQL through the full-text index (migrations 0006 and 0016), ranked for the
+        On PostgreSQL through the full-text index (migrations 0006, 0016 and 0018), each word
+        stemmed by English, French and Spanish rules and as typed, ranked for the
         "relevance" sort; elsewhere (SQLite trials) with LIKE.
         """
         value = value.strip()
@@ -379,9 +382,14 @@ class ActivityFilter(django_filters.FilterSet):
             words = SEARCH_WORD.findall(value)[:MAX_SEARCH_WORDS]
             if not words:
                 return queryset.none()
-            query = SearchQuery(
-                " & ".join(f"{word}:*" for word in words), search_type="raw", config="simple"
-            )
+            query = None
+            for word in words:
+                # Each word, from its start, as any of the languages stems it or unstemmed.
+                either = None
+                for config in SEARCH_CONFIGS:
+                    one = SearchQuery(f"{word}:*", search_type="raw", config=config)
+                    either = one if either is None else either | one
+                query = either if query is None else query & either
             return queryset.filter(search=query).annotate(rank=SearchRank(F("search"), query))
         words = SEARCH_WORD.findall(value)[:MAX_SEARCH_WORDS] or [value]
         for word in words:
@@ -391,9 +399,11 @@ class ActivityFilter(django_filters.FilterSet):
             area_match = Activity.thematic_areas.through.objects.filter(
                 activity=OuterRef("pk")
             ).filter(in_any_language(("thematicarea__name",), word))
+            in_texts = Q()
+            for name in ("title", "summary", *languages.translated_fields()):
+                in_texts |= Q(**{f"{name}__icontains": word})
             queryset = queryset.filter(
-                Q(title__icontains=word)
-                | Q(summary__icontains=word)
+                in_texts
                 | Q(city__icontains=word)
                 | in_any_language(("activity_type__name",), word)
                 | Exists(partner_match)

@@ -52,11 +52,18 @@ class ActivityAdminForm(forms.ModelForm):
             # The stored record, not the instance: a revert form's instance is a past version.
             self.stored = services.current_state(self.instance.pk)
             self.initial["based_on_version"] = self.stored.version
+        language = self.fields.get("original_language")
+        if language is not None:
+            language.required = False
         visibility = self.fields.get("visibility")
         stored_public = self.stored is not None and self.stored.visibility == Visibility.PUBLIC
         if visibility is not None and not services.can_publish(self.user) and not stored_public:
             # Making a record public is a manager's move: it is not offered to others.
             visibility.choices = [c for c in visibility.choices if c[0] != Visibility.PUBLIC]
+
+    def clean_original_language(self):
+        """A form sent without the record's language keeps the one it has (English if new)."""
+        return self.cleaned_data.get("original_language") or self.instance.original_language
 
     def clean(self):
         cleaned = super().clean()

@@ -15,7 +15,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from activities import roles
+from activities import languages, roles
 from activities.choices import (
     ActivityStatus,
     DatePrecision,
@@ -129,6 +129,11 @@ class Activity(models.Model):
         _("summary"),
         help_text=_("What was done, in plain text. Separate paragraphs with a blank line."),
     )
+    # The title and summary above are in this language; the same texts in the two others
+    # may follow (activities/languages.py). The column of the original language stays empty.
+    original_language = languages.original_language_field()
+    title_en, title_fr, title_es = languages.title_fields()
+    summary_en, summary_fr, summary_es = languages.summary_fields()
     activity_type = models.ForeignKey(
         ActivityType,
         verbose_name=_("type"),
@@ -232,8 +237,9 @@ class Activity(models.Model):
     # Every write says which version it was based on; a write based on an older one is
     # refused instead of silently undoing someone else's change (activities/services.py).
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    # What free-text search reads on PostgreSQL: title, city, partners' names and acronyms,
-    # summary. Kept by the database itself (triggers of migration 0006), whoever writes.
+    # What free-text search reads on PostgreSQL: titles and summaries in every language, each
+    # stemmed by its own rules, city, partners' names and acronyms. Kept by the database
+    # itself (triggers of migrations 0006 and 0015), whoever writes.
     search = SearchVectorField(null=True, editable=False)
 
     history = activity_history
@@ -250,6 +256,7 @@ class Activity(models.Model):
         ]
         constraints = [
             end_not_before_start("activity_end_not_before_start"),
+            languages.known_language_constraint("activity_original_language_known"),
             models.CheckConstraint(
                 condition=(Q(participants_total__isnull=True) | Q(participants_total__gte=0))
                 & (Q(participants_women__isnull=True) | Q(participants_women__gte=0))
@@ -315,12 +322,22 @@ class Activity(models.Model):
         return self.review_state == ReviewState.APPROVED and self.visibility == Visibility.PUBLIC
 
     @property
+    def shown_title(self):
+        """The title in the page's language where given, else the original (with its lang)."""
+        return languages.shown(self, "title")
+
+    @property
+    def shown_summary(self):
+        return languages.shown(self, "summary")
+
+    @property
     def place(self):
         """City where known, otherwise the country's name, as the report writes it."""
         return self.city or (self.country.name if self.country else "")
 
     def clean(self):
         errors = date_range_errors(self.start_date, self.end_date)
+        errors.update(languages.translation_errors(self))
         total, women, men = self.participants_total, self.participants_women, self.participants_men
         if total is None and (women is not None or men is not None):
             errors["participants_total"] = _(

@@ -295,8 +295,11 @@ def restore_activity(*, deletion, user):
 
 def possible_duplicates(*, user, title, start_date, activity_type, city, country, limit=5):
     """Activities `user` may see that a new one may repeat: the same title (ignoring case),
-    or the same start date, type and place."""
-    same = Q(title__iexact=title.strip()) if title.strip() else Q(pk__in=[])
+    as written or in one of its translations, or the same start date, type and place."""
+    same = Q(pk__in=[])
+    if title.strip():
+        for name in ("title", "title_en", "title_fr", "title_es"):
+            same |= Q(**{f"{name}__iexact": title.strip()})
     if start_date and activity_type and (city or country):
         place = Q(city__iexact=city.strip()) if city.strip() else Q(country=country)
         same |= Q(start_date=start_date, activity_type=activity_type) & place

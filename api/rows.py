@@ -22,6 +22,13 @@ COLUMNS = (
     "slug",
     "title",
     "summary",
+    "original_language",
+    "title_en",
+    "title_fr",
+    "title_es",
+    "summary_en",
+    "summary_fr",
+    "summary_es",
     "activity_type_id",
     "activity_type__slug",
     "activity_type__name",  # in the request's language (`columns`)
@@ -59,6 +66,10 @@ IN_LANGUAGE = {"activity_type__name", "event__name", "initiative__title", "repor
 
 def columns():
     return [in_language(c) if c in IN_LANGUAGE else c for c in COLUMNS]
+
+
+# The title and summary in each language (activities/languages.py), in COLUMNS' order.
+TEXTS = COLUMNS[COLUMNS.index("original_language") + 1 : COLUMNS.index("activity_type_id")]
 
 
 class PageRows:
@@ -162,6 +173,8 @@ def records(rows, request):
         slug,
         title,
         summary,
+        original_language,
+        *texts,
         type_id,
         type_slug,
         type_name,
@@ -197,6 +210,8 @@ def records(rows, request):
                 "slug": slug,
                 "title": title,
                 "summary": summary,
+                "original_language": original_language,
+                **dict(zip(TEXTS, texts, strict=True)),
                 "activity_type": {"id": type_id, "slug": type_slug, "name": type_name},
                 "start_date": _date(start_date),
                 "end_date": _date(end_date),

@@ -474,6 +474,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ActivityStatusEnum": "activities.choices.ActivityStatus",
         "CommitmentStatusEnum": "commitments.models.CommitmentStatus",
+        "LanguageEnum": "activities.languages.Language",
     },
 }
 

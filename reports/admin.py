@@ -159,6 +159,12 @@ class ReportForm(forms.ModelForm):
         ]
         self.fields["checked"].initial = list(self.instance.checked_texts or [])
         self.fields["checked"].label = capfirst(self.fields["checked"].label)
+        if "language" in self.fields:
+            self.fields["language"].required = False
+
+    def clean_language(self):
+        """A form sent without the report's language keeps the one it has (English if new)."""
+        return self.cleaned_data.get("language") or self.instance.language
 
 
 @admin.register(AnnualReport)
@@ -172,7 +178,7 @@ class AnnualReportAdmin(RecordAdmin):
     actions = ["mark_final", "reopen", "start_from_this"]
     change_form_template = "admin/reports/annualreport/change_form.html"
     fieldsets = [
-        (None, {"fields": ["year", "title", "symbol"]}),
+        (None, {"fields": ["year", "title", "symbol", "language"]}),
         (_("Reporting period"), {"fields": [("period_start", "period_end"), "show_period"]}),
         (
             _("Cover block"),

@@ -209,15 +209,19 @@ RECORD_FIELDS = (
 )
 
 
-def _fetch_activities(reported):
-    """One query: the activities with their section and initiative, in report order."""
-    rows = reported.values_list(*RECORD_FIELDS).order_by(
-        "report_section__order", "report_order", "start_date", "pk"
-    )
+def _fetch_activities(reported, language):
+    """One query: the activities with their section and initiative, in report order, each
+    with its title and summary in `language` where it has them, else as written."""
+    rows = reported.values_list(
+        *RECORD_FIELDS, "original_language", f"title_{language}", f"summary_{language}"
+    ).order_by("report_section__order", "report_order", "start_date", "pk")
     countries = {}
     records = []
-    for row in rows:
+    for *row, original, title, summary in rows:
         record = Record(*row)
+        if original != language:
+            record.title = title if title.strip() else record.title
+            record.summary = summary if summary.strip() else record.summary
         code = record.country
         if code not in countries:
             countries[code] = Country(code)
@@ -394,7 +398,7 @@ def build_report(report):
     `report` is an AnnualReport (its layout, sentences and cover block included).
     """
     reported = reported_activities(report)
-    activities = _fetch_activities(reported)
+    activities = _fetch_activities(reported, report.language)
     areas = _fetch_areas(reported)
     reach = _fetch_reach(reported, report.period_end)
     headings = _fetch_headings(report)
@@ -453,4 +457,5 @@ def build_report(report):
         sections=sections,
         cover=cover_of(report),
         unprinted_headings=tuple(unprinted),
+        language=report.language,
     )

@@ -11,12 +11,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
+from activities import languages
 from activities.models import (
     Activity,
     DatePrecision,
@@ -44,6 +44,9 @@ REASONS = {
     "text_no_place": _("Its paragraph does not say where it took place"),
     "text_no_dates": _("Its paragraph does not say when it took place"),
     "text_no_count": _("Its paragraph does not say how many took part"),
+    "untranslated": _(
+        "Has no title or summary in the report's language: the report prints it as written"
+    ),
 }
 
 TEXT_REASONS = {
@@ -118,6 +121,7 @@ PRINTED = {
     "text_no_place",
     "text_no_dates",
     "text_no_count",
+    "untranslated",
 }
 
 
@@ -135,6 +139,9 @@ def check(report):
         .only(
             "title",
             "summary",
+            "original_language",
+            f"title_{report.language}",
+            f"summary_{report.language}",
             "review_state",
             "visibility",
             "report_section",
@@ -163,9 +170,9 @@ def check(report):
     gaps = []
     # A paragraph is read in the report's language, whoever runs the check: its country and
     # month names are looked for as the report writes them.
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(report.language):
         for record in records:
-            for reason in reasons(record, headed, pending, own_texts):
+            for reason in reasons(record, headed, pending, own_texts, report.language):
                 gaps.append(Gap(record.pk, record.title, reason))
     printed = [r for r in records if printed_in(r, headed)]
     return Check(
@@ -247,7 +254,7 @@ def paragraph_reasons(record, text):
     return found
 
 
-def reasons(record, headed, pending, own_texts=None):
+def reasons(record, headed, pending, own_texts=None, language="en"):
     if record.review_state != ReviewState.APPROVED:
         return [record.review_state]
     if record.visibility != "public":
@@ -259,6 +266,8 @@ def reasons(record, headed, pending, own_texts=None):
     found = []
     if record.pk in pending:
         found.append("pending")
+    if languages.lacks(record, language):
+        found.append("untranslated")
     if record.prominence == Prominence.MINOR:
         if not record.city and not record.country:
             found.append("no_place")
@@ -269,6 +278,7 @@ def reasons(record, headed, pending, own_texts=None):
         found.append("no_count")
     if record.prominence != Prominence.MINOR:
         own = (own_texts or {}).get(record.initiative_id)
-        text = own.text if own is not None and own.text.strip() else record.summary
+        summary, _language = languages.text_in(record, "summary", language)
+        text = own.text if own is not None and own.text.strip() else summary
         found.extend(paragraph_reasons(record, text))
     return found

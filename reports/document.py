@@ -75,6 +75,8 @@ class Report:
     cover: Cover = Cover()
     # Headings of the report with nothing in the period: not printed, named in the draft.
     unprinted_headings: tuple[str, ...] = ()
+    # The language it is written in (AnnualReport.language).
+    language: str = "en"
 
     @property
     def paragraphs(self):

@@ -10,7 +10,6 @@ import hashlib
 import re
 from pathlib import Path
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
@@ -102,7 +101,7 @@ FORMATS = {
 
 def html_of(report, document, *, embedded_fonts=False):
     """The standalone HTML of a built report (for the PDF, with the shipped font files)."""
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(report.language):
         style = render_to_string(
             "reports/export.css",
             {
@@ -130,13 +129,13 @@ def pdf_of(report, document):
 def docx_of(document):
     from reports.word import render_docx
 
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(document.language):
         return render_docx(document)
 
 
 def build(report):
     """The built report in the report's language: a file must not depend on who asks for it."""
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(report.language):
         return build_report(report)
 
 

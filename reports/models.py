@@ -5,12 +5,27 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from activities import roles
+from activities.languages import Language, known_language_constraint
 from core.model_rules import end_not_before_start
+from reports.sentences import (  # noqa: F401  (migrations name the defaults here)
+    COMMITMENTS_PLACEHOLDERS,
+    COMMITMENTS_SENTENCE_HELP,
+    DEFAULT_COMMITMENTS_SENTENCE,
+    DEFAULT_NETWORK_SENTENCE,
+    DEFAULT_SENTENCES,
+    NETWORK_PLACEHOLDERS,
+    NETWORK_SENTENCE_HELP,
+    default_areas_sentence,
+    default_others_sentence,
+    default_others_title,
+    default_reach_sentence,
+    in_report_language,
+    sentences_follow_language,
+)
 
 
 class ReportState(models.TextChoices):
@@ -29,85 +44,9 @@ MARKUP_HELP = _(
     "[words](https://…) make a link."
 )
 
-# The figures a heading's network sentence may name, each in braces.
-NETWORK_PLACEHOLDERS = dict.fromkeys(
-    [
-        "count",
-        "men",
-        "women",
-        "countries",
-        "regions",
-        "count_before",
-        "men_before",
-        "women_before",
-        "countries_before",
-        "regions_before",
-    ],
-    1,
-)
-NETWORK_SENTENCE_HELP = _(
-    "Ends the heading’s first paragraph with the network’s figures at the end of the "
-    "period: {count} focal points and alternates, {men}, {women}, {countries}, {regions}, "
-    "and the same a year before: {count_before}, {men_before}, {women_before}, "
-    "{countries_before}, {regions_before}. Leave empty to say nothing."
-)
-DEFAULT_NETWORK_SENTENCE = _(
-    "At the end of the period the network counted {count} focal points ({men} men) in "
-    "{countries} countries, against {count_before} ({men_before} men) in "
-    "{countries_before} countries a year before."
-)
-
-COMMITMENTS_PLACEHOLDERS = dict.fromkeys(
-    ["total", "not_started", "on_track", "delayed", "done", "dropped", "source"], 1
-)
-COMMITMENTS_SENTENCE_HELP = _(
-    "Ends the heading’s first paragraph with the chosen commitments counted by status: "
-    "{total}, {not_started}, {on_track}, {delayed}, {done}, {dropped}, and {source} for "
-    "their source. Leave empty to say nothing."
-)
-DEFAULT_COMMITMENTS_SENTENCE = _(
-    "Of the {total} measures announced, {on_track} are on track, {delayed} delayed and {done} done."
-)
-
-
-# The sentences the builder writes itself, as a new report starts with them.
-DEFAULT_SENTENCES = {
-    "areas_sentence": _("In the reporting period, the Unit concentrated on these thematic areas:"),
-    "others_title": _("Others"),
-    "others_sentence": _(
-        "The Unit also carried out the following activities in the reporting period:"
-    ),
-    "reach_sentence": _("Since it began, the initiative has reached {count} {label}."),
-    "network_sentence": DEFAULT_NETWORK_SENTENCE,
-    "commitments_sentence": DEFAULT_COMMITMENTS_SENTENCE,
-}
-
-
-def in_report_language(key):
-    """A builder sentence as a new report starts with it: in the report's language (the
-    site's), whatever language the manager who creates the report reads the admin in."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return str(DEFAULT_SENTENCES[key])
-
-
-def default_areas_sentence():
-    return in_report_language("areas_sentence")
-
-
-def default_others_title():
-    return in_report_language("others_title")
-
-
-def default_others_sentence():
-    return in_report_language("others_sentence")
-
-
-def default_reach_sentence():
-    return in_report_language("reach_sentence")
-
-
 # What a new year's report takes over from the last one (reports/services.py, start_from).
 LAYOUT_FIELDS = (
+    "language",
     "introduction",
     "introduction_title",
     "closing",
@@ -160,6 +99,18 @@ class AnnualReport(models.Model):
         _("document symbol"),
         max_length=50,
         help_text=_("Printed in every page header, for example CRP/36."),
+    )
+    # Everything the report prints follows it: dates, the builder's sentences as they
+    # start, and each record's title and summary where the record has them in it.
+    language = models.CharField(
+        _("language of the report"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        help_text=_(
+            "The report is issued in this language, with each record's text in it where "
+            "given (English for the Council's papers)."
+        ),
     )
     period_start = models.DateField(_("reporting period starts"))
     period_end = models.DateField(
@@ -301,6 +252,7 @@ class AnnualReport(models.Model):
         verbose_name = _("annual report")
         verbose_name_plural = _("annual reports")
         constraints = [
+            known_language_constraint("annualreport_language_known", "language"),
             models.UniqueConstraint(
                 fields=["year"],
                 name="annualreport_unique_year",
@@ -337,6 +289,7 @@ class AnnualReport(models.Model):
         return self.state == ReportState.FINAL
 
     def clean(self):
+        sentences_follow_language(self)
         errors = {}
         if self.period_start and self.period_end and self.period_end < self.period_start:
             errors["period_end"] = _("The reporting period cannot end before it starts.")

@@ -8,7 +8,6 @@ from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
 from reports import completeness, corrections, export, services
-from reports.builder import build_report
 from reports.models import AnnualReport
 
 
@@ -49,7 +48,8 @@ def report_detail(request, year):
             # that is no longer public must not be named to the public.
             context["changes"] = corrections.changes_since_issue(report)
     else:
-        context["document"] = build_report(report)
+        # Shown as it will be issued: in the report's language, whoever reads it.
+        context["document"] = export.build(report)
         context["trace"] = can_issue
         if can_issue:
             context["check"] = completeness.check(report)

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from django.db import connection, transaction
 
+from activities import languages
 from activities.models import (
     Activity,
     ActivityPartner,
@@ -188,6 +189,8 @@ def _activity(rng, i, prefix, types, areas, sections, events):
             f"Synthetic record {i}: a {activity_type.name.lower()} on {topic}, generated to "
             "measure lists, exports and reports at volume."
         ),
+        "original_language": "en",
+        **dict.fromkeys(languages.translated_fields(), ""),
         "activity_type_id": activity_type.pk,
         "start_date": start,
         "end_date": end,
@@ -347,17 +350,12 @@ def generate(count, seed=0, partners=500, events=300, progress=None, analyze_aft
 
 
 # One statement for every row of a load, instead of a trigger firing once per activity
-# and again per partner role and area link (migrations 0006 and 0016 keep the same vector row
-# by row): registry names in the three languages.
+# and again per partner role and area link (migration 0018 keeps the same vector row by row):
+# the records' texts, each stemmed in its language, and the registries' names in all three.
 BULK_SEARCH = """
 UPDATE activities_activity a
-   SET search = setweight(to_tsvector('simple', a.title), 'A')
-             || setweight(to_tsvector('simple', a.city), 'B')
-             || setweight(to_tsvector('simple', coalesce(p.names, '')), 'B')
-             || setweight(to_tsvector('simple',
-                    concat_ws(' ', t.name_en, t.name_fr, t.name_es)), 'B')
-             || setweight(to_tsvector('simple', coalesce(ar.names, '')), 'B')
-             || setweight(to_tsvector('simple', a.summary), 'C')
+   SET search = activities_text_vector(
+           a, concat_ws(' ', p.names, t.name_en, t.name_fr, t.name_es, ar.names))
   FROM activities_activity own
   LEFT JOIN activities_activitytype t ON t.id = own.activity_type_id
   LEFT JOIN (

@@ -93,6 +93,23 @@ def commitment_of(marker):
 COMMITMENT_WORDS = {commitment_of(m) for m in MARKERS}
 # Words only a background job of entry1's holds: its upload's row, its result file's rows.
 JOB_WORDS = {"Jobuploadmarker", "Jobresultmarker"}
+
+
+def french_title_of(marker):
+    """The word of the marker record's French title (its original is English)."""
+    return marker.replace("marker", "titrefr")
+
+
+def spanish_summary_of(marker):
+    return marker.replace("marker", "resumenes")
+
+
+# A record's translated texts go wherever the record goes, and nowhere else.
+TRANSLATED_WORDS = {
+    word: marker
+    for marker in MARKERS
+    for word in (french_title_of(marker), spanish_summary_of(marker))
+}
 EVERY_WORD = (
     ACTIVITY_WORDS
     | PARTNER_WORDS
@@ -147,6 +164,24 @@ class Walk:
             self.problems.append(
                 f"{surface}: leaks {sorted(found - expected)}, misses {sorted(expected - found)}"
             )
+        self.no_translation_leaks(surface, text)
+
+    def no_translation_leaks(self, surface, text):
+        """No translated title or summary of a record this reader may not see."""
+        leaked = {w for w, m in TRANSLATED_WORDS.items() if w in text and m not in SEES[self.who]}
+        if leaked:
+            self.problems.append(f"{surface}: leaks the translations {sorted(leaked)}")
+
+    def translations(self, surface, text, markers_seen, of=french_title_of):
+        """Exactly the translated texts of `markers_seen` (a page in the reader's language)."""
+        self.surfaces += 1
+        found = {m for m in MARKERS if of(m) in text}
+        if found != set(markers_seen):
+            self.problems.append(
+                f"{surface}: translations of {sorted(found - set(markers_seen))} shown, "
+                f"of {sorted(set(markers_seen) - found)} missing"
+            )
+        self.no_translation_leaks(surface, text)
 
     def status(self, surface, response, expected):
         self.surfaces += 1
@@ -184,6 +219,8 @@ def markers(people):
             title=first_state[2],
             slug=word.lower(),
             summary=f"Meeting of the walk: {word}.",
+            title_fr=f"Réunion {french_title_of(word)}",
+            summary_es=f"Reunión del recorrido: {spanish_summary_of(word)}.",
             review_state=first_state[0],
             visibility=first_state[1],
             country=code,
@@ -206,6 +243,7 @@ def markers(people):
     internal = made["Internalmarker"]
     proposed = Activity.objects.get(pk=internal.pk)
     proposed.summary = f"{PROPOSAL} summary."
+    proposed.title_es = f"{PROPOSAL} título"
     workflow.propose_change(
         activity=internal, user=people["entry1"], proposed=proposed, based_on=internal.version
     )
@@ -296,6 +334,18 @@ def walk_site(walk, site, markers):
     listed = sees | countries
     walk.shows("list", site.get("/activities/").content.decode(), listed)
     walk.shows("search", site.get("/activities/?q=walk").content.decode(), listed)
+    # In French, each record by its French title; searched in French, by its Spanish summary.
+    french = {"HTTP_ACCEPT_LANGUAGE": "fr"}
+    walk.translations("list in French", site.get("/activities/", **french).content.decode(), sees)
+    found = site.get("/activities/?q=resumenes+recorrido", **french).content.decode()
+    walk.translations("search in French", found, sees)
+    walk.translations("csv in French", csv_text(site.get("/activities/export.csv?lang=fr")), sees)
+    walk.translations(
+        "xlsx in Spanish",
+        xlsx_text(site.get("/activities/export.xlsx?lang=es")),
+        sees,
+        spanish_summary_of,
+    )
     walk.shows("area page", site.get("/areas/walk-area/").content.decode(), listed)
     # The charts count approved records; staff see the others only as counts per state.
     approved = {m for m in sees if MARKERS[m][0] == "approved"}
@@ -335,6 +385,13 @@ def walk_site(walk, site, markers):
             walk.shows(
                 f"activity page {word}", page.content.decode(), also_shown_with({word}) | {word}
             )
+        page = site.get(f"/activities/{activity.slug}/", HTTP_ACCEPT_LANGUAGE="fr")
+        walk.status(f"activity page in French {word}", page, 200 if word in sees else 404)
+        walk.translations(
+            f"activity page in French {word}",
+            page.content.decode(),
+            {word} & sees,
+        )
 
         partner = site.get(f"/partners/{partner_of(word).lower()}/")
         walk.status(f"partner page {word}", partner, 200 if partner_of(word) in partners else 404)
@@ -391,6 +448,8 @@ def walk_site(walk, site, markers):
 def walk_api(walk, api, markers):
     who, sees = walk.who, SEES[walk.who]
     listed = api.get("/api/activities/?page_size=100").content.decode()
+    walk.translations("api list, French titles", listed, sees)
+    walk.translations("api list, Spanish summaries", listed, sees, spanish_summary_of)
     walk.shows(
         "api list",
         listed,

@@ -66,6 +66,7 @@ LIST_PARAMETERS = [
     "sort",
     "page",
     "page_size",
+    "lang",
 ]
 # The exports also take the language of their names and headers.
 EXPORT_PARAMETERS = [*LIST_PARAMETERS, "lang"]
@@ -266,6 +267,11 @@ ADD_FORM_CASES = {
     "report_section": ["-1"],
     "review_state": ["published"],
     "visibility": ["secret"],
+    "original_language": ["de", "x" * 10_000, "\x00"],
+    # A translation in the record's own language (English unless said), one too long.
+    "title_en": ["The same title again"],
+    "title_fr": ["x" * 10_000],
+    "summary_es": ["Un resumen sin título."],
 }
 
 

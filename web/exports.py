@@ -17,6 +17,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from activities import languages
 from activities.models import (
     ActivityStatus,
     DatePrecision,
@@ -58,6 +59,10 @@ COLUMNS = (
     "status",
     "review_state",
     "visibility",
+    # The record's language and its texts in the others, for a file asked for in one
+    # language (`?lang=fr`): each record's title and summary in it where given.
+    "original_language",
+    *languages.translated_fields(),
 )
 
 
@@ -261,6 +266,10 @@ def rows(queryset, request, include_states, cells=None):
     date_text, country_text, label_text = {}, {}, {}
     area_text, partner_text = {}, {}
     starts = FORMULA_STARTS
+    # A record's title and summary in the file's language only when the list asked for one
+    # (`lang`); otherwise as written, the file's columns as they were.
+    language = request.GET.get("lang")
+    texts_in = languages.translated_fields().index if language in languages.LANGUAGES else None
     for values, areas, partners, outputs in export_records(queryset, get_language()):
         (
             _pk,
@@ -283,7 +292,15 @@ def rows(queryset, request, include_states, cells=None):
             status,
             review_state,
             visibility,
+            original_language,
+            *texts,
         ) = values
+        if texts_in is not None and language != original_language:
+            # Without `lang`, the texts as written: the file's columns stay as they were.
+            translated = texts[texts_in(f"title_{language}")]
+            title = translated if translated.strip() else title
+            translated = texts[texts_in(f"summary_{language}")]
+            summary = translated if translated.strip() else summary
         dates = date_text.get((start, end, precision))
         if dates is None:
             dates = date_text[start, end, precision] = (

@@ -20,6 +20,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from activities.languages import page_language
 from activities.models import Activity, ActivityType, ReviewState, ThematicArea, Visibility
 from core import translated
 from core.addresses import slug_url
@@ -41,9 +42,14 @@ def activity_table(activities, show_states):
     type_names = translated.columns(ActivityType, "name")
     area_names = translated.columns(ThematicArea, "name")
     names = len(type_names)
+    # The title in the reader's language where the record has it (activities/languages.py).
+    language = page_language()
     records = list(
         activities.prefetch_related(None).values_list(
-            *ROW_FIELDS, *(f"activity_type__{column}" for column in type_names)
+            *ROW_FIELDS,
+            "original_language",
+            f"title_{language}",
+            *(f"activity_type__{column}" for column in type_names),
         )
     )
     if not records:
@@ -79,6 +85,14 @@ def activity_table(activities, show_states):
     rows = []
     for record in records:
         pk, title, slug, start, end, precision, city, code, state, visibility = record[:10]
+        # The reader's language where given, else the original marked with its own.
+        original, translation = record[10:12]
+        lang = ""
+        if original != language:
+            if translation.strip():
+                title = translation
+            else:
+                lang = f' lang="{escape(original)}"'
         badges = ""
         if show_states:
             badges = '<span class="badges">'
@@ -100,12 +114,12 @@ def activity_table(activities, show_states):
         place = places.get((city, code))
         if place is None:
             place = places[city, code] = escape(city or country_name(code) or "—")
-        kind = record[10:]
+        kind = record[12:]
         type_name = types.get(kind)
         if type_name is None:
             type_name = types[kind] = escape(translated.first(kind[:names]))
         rows.append(
-            f'\n    <tr>\n      <td><a href="{escape(activity_url(slug))}">'
+            f'\n    <tr>\n      <td><a href="{escape(activity_url(slug))}"{lang}>'
             f"{escape(title)}</a>\n        {badges}\n      </td>\n"
             f'      <td class="nowrap" data-label="{label_dates}">{span}</td>\n'
             f'      <td data-label="{label_place}">{place}</td>\n'

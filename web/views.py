@@ -50,6 +50,11 @@ def activity_rows(user):
         )
         .only(
             "title",
+            # The title in the reader's language where given (activities/languages.py).
+            "original_language",
+            "title_en",
+            "title_fr",
+            "title_es",
             "slug",
             "start_date",
             "end_date",

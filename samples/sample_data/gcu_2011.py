@@ -470,6 +470,12 @@ ACTIVITIES = [
             "of 2009 and 2010 to meet, build on the workshop and plan joint action in their "
             "countries of origin and destination."
         ),
+        "title_es": "Reunión de seguimiento de las participantes del taller para la diáspora en Londres",
+        "summary_es": (
+            "Reunión organizada con la Oficina de la OIM en el Reino Unido para que las "
+            "participantes de 2009 y 2010 se encontraran, aprovecharan lo aprendido en el "
+            "taller y planificaran acciones conjuntas en sus países de origen y de destino."
+        ),
     },
     {
         "slug": "diaspora-follow-up-berlin-2011",
@@ -636,6 +642,20 @@ ACTIVITIES = [
             "Work on a one-day creative workshop meant to give deskilled migrant women tools to "
             "overcome the psychosocial toll of their professional situation."
         ),
+        # Also in French and Spanish: pages in those languages show them; the English
+        # report prints the English text as before.
+        "title_fr": "Atelier créatif avec des migrantes déqualifiées",
+        "summary_fr": (
+            "Préparation d'un atelier créatif d'une journée destiné à donner aux migrantes "
+            "déqualifiées les moyens de surmonter le coût psychosocial de leur situation "
+            "professionnelle."
+        ),
+        "title_es": "Taller creativo con mujeres migrantes descualificadas",
+        "summary_es": (
+            "Preparación de un taller creativo de un día para dar a las mujeres migrantes "
+            "descualificadas herramientas con las que superar el costo psicosocial de su "
+            "situación profesional."
+        ),
     },
     {
         "slug": "domestic-workers-count-too-e-discussion",
@@ -653,6 +673,13 @@ ACTIVITIES = [
             "Development Initiative, the Unit ran an e-discussion, opened on 8 March 2011, on "
             "“Domestic workers count too: Visibilising and protecting women migrant domestic "
             "workers through legal and social protections”."
+        ),
+        "title_fr": "Protéger les travailleuses domestiques migrantes",
+        "summary_fr": (
+            "Avec ONU Femmes et l'Initiative conjointe Commission européenne–Nations Unies "
+            "pour la migration et le développement, l'Unité a animé une discussion en ligne, "
+            "ouverte le 8 mars 2011, sur la visibilité et la protection juridique et sociale "
+            "des travailleuses domestiques migrantes."
         ),
     },
     {

@@ -14,7 +14,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from activities import services
+from activities import languages, services
 from activities.models import (
     Activity,
     ActivityType,
@@ -277,6 +277,8 @@ def _load_activity(spec, counter, sections, areas, types, partners, events, init
     values = {
         "title": spec["title"],
         "summary": spec["summary"],
+        # Written in English; some also carry their title and summary in French or Spanish.
+        **{name: spec.get(name, "") for name in languages.translated_fields()},
         "activity_type": types[spec["type"]],
         "start_date": _date(start),
         "end_date": _date(end),

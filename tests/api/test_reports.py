@@ -55,6 +55,7 @@ def test_a_report_gives_its_period_and_links_to_its_page_and_file(api, reports):
         "year": 2011,
         "title": "Gender Coordination Report 2011",
         "symbol": "CRP/36",
+        "language": "en",
         "period_start": "2010-10-01",
         "period_end": "2011-12-31",
         "period": "1 October 2010 to 31 December 2011",

@@ -60,6 +60,14 @@ def tricky(sample_records, db):
         )
         activity.thematic_areas.add(area, ThematicArea.objects.order_by("pk").first())
     ActivityFactory(title="No city", city="", country="CI")
+    # Titles in other languages: shown in the reader's, or the original marked with its lang.
+    ActivityFactory(
+        title="Atelier « Tom & Jerry »",
+        original_language="fr",
+        title_en='Workshop "Tom & Jerry" <en>',
+        title_es="Taller <es>",
+    )
+    ActivityFactory(title="Taller regional", original_language="es", title_fr="Atelier & co")
     ActivityFactory(title="No place", city="", country="")
 
 

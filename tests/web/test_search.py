@@ -151,3 +151,41 @@ def test_a_bulk_load_is_searchable_and_leaves_the_index_live(client):
     # The load's pause of the triggers ended with its transaction.
     ActivityPartnerFactory(activity=activity, partner=PartnerFactory(name="Zyxwvut Foundation"))
     assert found(client, "zyxwvut") == [activity.title]
+
+
+@on_postgresql
+def test_each_language_is_searched_with_its_own_stemming(client):
+    """French plurals find a French title, English plurals an English one, Spanish a Spanish."""
+    ActivityFactory(
+        title="Training on migration",
+        original_language="en",
+        title_fr="Formation sur la migration",
+        summary_es="Capacitación de las mujeres migrantes.",
+    )
+    ActivityFactory(title="Atelier régional", original_language="fr", summary="Des ateliers.")
+    ActivityFactory(title="Unrelated")
+    assert found(client, "formations") == ["Training on migration"]
+    assert found(client, "trainings") == ["Training on migration"]
+    assert found(client, "capacitaciones") == ["Training on migration"]
+    assert found(client, "ateliers régionaux") == ["Atelier régional"]
+    # In any interface language: a query tries every language's stemming.
+    assert found(client, "formations", HTTP_ACCEPT_LANGUAGE="es") == ["Training on migration"]
+    # Words a stemmer drops as too common still count, as typed.
+    assert found(client, "sur la migration") == ["Training on migration"]
+
+
+def test_translated_texts_are_searched(client):
+    ActivityFactory(
+        title="Workshop", title_fr="Atelier sur la traite", summary_es="Sobre la trata."
+    )
+    ActivityFactory(title="Unrelated")
+    assert found(client, "traite") == ["Workshop"]
+    assert found(client, "trata") == ["Workshop"]
+
+
+@on_postgresql
+def test_a_translation_added_later_reaches_the_index(client):
+    activity = ActivityFactory(title="Seminar")
+    assert found(client, "séminaire") == []
+    Activity.objects.filter(pk=activity.pk).update(title_fr="Séminaire", original_language="en")
+    assert found(client, "séminaires") == ["Seminar"]
