@@ -14,7 +14,8 @@
         if (!field) {
           return;
         }
-        field.hidden = language === select.value && !box.value.trim();
+        // A style, not `hidden`: the line's boxes are laid out with display: flex.
+        field.style.display = language === select.value && !box.value.trim() ? "none" : "";
       });
     });
   }
