@@ -27,6 +27,12 @@ class PrivateStorage(LazyObject):
 private_storage = PrivateStorage()
 
 
+def private_files():
+    """The fields' storage, named by this function in migrations: the folder is a setting of
+    each server, never a path written into the schema's history."""
+    return private_storage
+
+
 def job_path(job, filename):
     # One folder per job, so that removing a job removes everything it kept.
     return f"jobs/{job.pk}/{filename}"
@@ -73,11 +79,11 @@ class Job(models.Model):
     rows_total = models.PositiveIntegerField(_("rows in all"), null=True, blank=True)
     # What the job works on (an uploaded spreadsheet) and what it makes (an export).
     upload = models.FileField(
-        _("uploaded file"), storage=private_storage, upload_to=job_path, blank=True, max_length=300
+        _("uploaded file"), storage=private_files, upload_to=job_path, blank=True, max_length=300
     )
     upload_name = models.CharField(_("uploaded file's name"), max_length=255, blank=True)
     result = models.FileField(
-        _("result file"), storage=private_storage, upload_to=job_path, blank=True, max_length=300
+        _("result file"), storage=private_files, upload_to=job_path, blank=True, max_length=300
     )
     result_name = models.CharField(_("result file's name"), max_length=255, blank=True)
     params = models.JSONField(_("what was asked"), default=dict, blank=True)
