@@ -108,6 +108,64 @@ PARTNER_NOUNS = [
     "Office",
     "Agency",
 ]
+# The same words in French and Spanish, in the same order: complements that agree with any
+# noun ("Alliance des femmes", "Red de mujeres").
+TOPICS_FR_ES = [
+    ("les travailleuses domestiques migrantes", "las trabajadoras domésticas migrantes"),
+    ("les rapatriements de fonds et le genre", "las remesas y el género"),
+    ("la déqualification des femmes migrantes", "la descualificación de las mujeres migrantes"),
+    ("la traite des femmes et des filles", "la trata de mujeres y niñas"),
+    ("les mutilations génitales féminines", "la mutilación genital femenina"),
+    ("les femmes dirigeantes de la diaspora", "las mujeres líderes de la diáspora"),
+    (
+        "la violence fondée sur le genre dans les déplacements",
+        "la violencia de género en los desplazamientos",
+    ),
+    ("la migration de main-d'œuvre des femmes", "la migración laboral de las mujeres"),
+    ("la parité des sexes", "la paridad de género"),
+    (
+        "la protection contre l'exploitation et les atteintes sexuelles",
+        "la protección contra la explotación y el abuso sexuales",
+    ),
+    ("la santé des femmes migrantes", "la salud de las mujeres migrantes"),
+    (
+        "l'accès des femmes migrantes à la justice",
+        "el acceso de las mujeres migrantes a la justicia",
+    ),
+    ("les points focaux pour l'égalité des sexes", "los puntos focales de género"),
+    ("la budgétisation tenant compte du genre", "la presupuestación con perspectiva de género"),
+]
+PARTNER_WORDS_FR_ES = [
+    ("de coopération régionale", "de cooperación regional"),
+    ("de coordination nationale", "de coordinación nacional"),
+    ("de coopération internationale", "de cooperación internacional"),
+    ("des femmes", "de mujeres"),
+    ("des migrants", "de migrantes"),
+    ("pour le développement", "para el desarrollo"),
+    ("du travail", "del trabajo"),
+    ("des droits", "de derechos"),
+    ("de la diaspora", "de la diáspora"),
+    ("de recherche", "de investigación"),
+    ("de la santé", "de salud"),
+    ("de la justice", "de justicia"),
+    ("de la jeunesse", "de la juventud"),
+    ("de la communauté", "de la comunidad"),
+    ("des politiques", "de políticas"),
+]
+PARTNER_NOUNS_FR_ES = [
+    ("Conseil", "Consejo"),
+    ("Réseau", "Red"),
+    ("Institut", "Instituto"),
+    ("Alliance", "Alianza"),
+    ("Fondation", "Fundación"),
+    ("Commission", "Comisión"),
+    ("Forum", "Foro"),
+    ("Association", "Asociación"),
+    ("Centre", "Centro"),
+    ("Coalition", "Coalición"),
+    ("Bureau", "Oficina"),
+    ("Agence", "Agencia"),
+]
 WEIGHTED_STATES = (
     [ReviewState.APPROVED] * 14
     + [ReviewState.SUBMITTED] * 2
@@ -130,16 +188,28 @@ def prefix_for(seed):
 
 
 def _partners(rng, prefix, count):
+    """Partners named in English, French and Spanish (a word and a noun, in each language)."""
     kinds = list(PartnerKind.values)
-    rows = [
-        Partner(
-            name=f"{rng.choice(PARTNER_WORDS)} {rng.choice(PARTNER_NOUNS)} {prefix}{i}",
-            acronym=f"D{i}",
-            slug=f"{prefix}partner-{i}",
-            kind=kinds[i % len(kinds)],
+    rows = []
+    for i in range(count):
+        # rng.randrange(n) draws as rng.choice does: the same names from the same seed.
+        word, noun = rng.randrange(len(PARTNER_WORDS)), rng.randrange(len(PARTNER_NOUNS))
+        (noun_fr, noun_es), (word_fr, word_es) = (
+            PARTNER_NOUNS_FR_ES[noun],
+            PARTNER_WORDS_FR_ES[word],
         )
-        for i in range(count)
-    ]
+        rows.append(
+            Partner(
+                name=f"{PARTNER_WORDS[word]} {PARTNER_NOUNS[noun]} {prefix}{i}",
+                name_fr=f"{noun_fr} {word_fr} {prefix}{i}",
+                name_es=f"{noun_es} {word_es} {prefix}{i}",
+                acronym=f"D{i}",
+                acronym_fr=f"D{i}",
+                acronym_es=f"D{i}",
+                slug=f"{prefix}partner-{i}",
+                kind=kinds[i % len(kinds)],
+            )
+        )
     return Partner.objects.bulk_create(rows, batch_size=BATCH)
 
 
@@ -149,9 +219,13 @@ def _events(rng, prefix, count, partners):
     for i in range(count):
         start = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
         city, country = rng.choice(PLACES)
+        topic = rng.randrange(len(TOPICS))
+        topic_fr, topic_es = TOPICS_FR_ES[topic]
         rows.append(
             Event(
-                name=f"Demo {rng.choice(TOPICS)} meeting {prefix}{i}",
+                name=f"Demo {TOPICS[topic]} meeting {prefix}{i}",
+                name_fr=f"Réunion de démonstration sur {topic_fr} {prefix}{i}",
+                name_es=f"Reunión de demostración sobre {topic_es} {prefix}{i}",
                 slug=f"{prefix}event-{i}",
                 kind=kinds[i % len(kinds)],
                 start_date=start,

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from activities import roles
 from activities.matching import Matcher
-from activities.models import ActivityType, Event, Initiative, ReportSection, ThematicArea
+from activities.models import Activity, ActivityType, Event, Initiative, ReportSection, ThematicArea
 from partners.models import Partner
 from tests.factories import ActivityFactory, make_user
 from unswap.models import Indicator
@@ -260,3 +260,39 @@ def test_a_renamed_type_is_found_by_its_new_name_at_once(client, workshop):
     ActivityType.objects.filter(pk=workshop.pk).update(name_fr="Séminaire-atelier")
     titles = [a.title for a in client.get("/activities/", {"q": "séminaire"}).context["activities"]]
     assert titles == ["Regional meeting"]
+
+
+def test_the_sample_registries_speak_three_languages(client):
+    from samples.sample_data.load import load_2011
+
+    load_2011()
+    with translation.override("fr"):
+        assert ActivityType.objects.get(slug="workshop").name == "Atelier"
+        assert ActivityType.objects.get(slug="training").name == "Formation"
+        ilo = Partner.objects.get(slug="ilo")
+        assert (ilo.name, ilo.acronym) == ("Organisation internationale du Travail", "OIT")
+        assert Partner.objects.get(slug="un-women").acronym == "ONU Femmes"
+    with translation.override("es"):
+        assert ActivityType.objects.get(slug="training").name == "Capacitación"
+        assert Partner.objects.get(slug="un-women").acronym == "ONU Mujeres"
+        assert Partner.objects.get(slug="iom").name == (
+            "Organización Internacional para las Migraciones"
+        )
+    for model, field in [
+        (ActivityType, "name"),
+        (ThematicArea, "name"),
+        (ReportSection, "title"),
+    ]:
+        missing = model.objects.filter(**{f"{field}_fr__isnull": True})
+        assert not missing.exists(), model
+    # Searching "atelier" in French finds the sample's published workshops.
+    found = client.get(
+        "/activities/", {"q": "atelier", "page_size": 100}, HTTP_ACCEPT_LANGUAGE="fr"
+    ).context["page_obj"]
+    workshops = set(
+        Activity.objects.published()
+        .filter(activity_type__slug="workshop")
+        .values_list("title", flat=True)
+    )
+    assert workshops
+    assert workshops <= {a.title for a in found}

@@ -32,6 +32,7 @@ from reports import services as report_services
 from reports.models import AnnualReport, InitiativeText, ReportHeading, in_report_language
 from samples.sample_data import commitments_2011, network_2011
 from samples.sample_data import gcu_2011 as data
+from samples.sample_data import names_2011 as names
 from samples.sample_data.iati_2011 import load_area_mappings
 
 CHANGE_REASON = "Loaded from the 2011 sample records"
@@ -103,25 +104,66 @@ def upsert(model, counter, lookup, values):
     return obj
 
 
+def other_languages(field, table, slug):
+    """The French and Spanish forms of a registry's `field` (names_2011.py), if any."""
+    if slug not in table:
+        return {}
+    french, spanish = table[slug]
+    return {f"{field}_fr": french, f"{field}_es": spanish}
+
+
+def partner_languages(slug, acronym):
+    if slug not in names.PARTNERS:
+        return {}
+    (name_fr, acronym_fr), (name_es, acronym_es) = names.PARTNERS[slug]
+    return {
+        "name_fr": name_fr,
+        "name_es": name_es,
+        "acronym_fr": acronym if acronym_fr is None else acronym_fr,
+        "acronym_es": acronym if acronym_es is None else acronym_es,
+    }
+
+
 @transaction.atomic
 def load_2011():
     """Load every record of the 2011 report; returns counts of what was created or updated."""
     counter = Counter()
     sections = {
-        slug: upsert(ReportSection, counter, {"slug": slug}, {"title": title, "order": order})
+        slug: upsert(
+            ReportSection,
+            counter,
+            {"slug": slug},
+            {"title": title, "order": order, **other_languages("title", names.SECTIONS, slug)},
+        )
         for slug, title, order in data.SECTIONS
     }
     areas = {}
     for slug, name, parent, order in data.THEMATIC_AREAS:
-        values = {"name": name, "parent": areas.get(parent), "order": order}
+        values = {
+            "name": name,
+            "parent": areas.get(parent),
+            "order": order,
+            **other_languages("name", names.THEMATIC_AREAS, slug),
+        }
         areas[slug] = upsert(ThematicArea, counter, {"slug": slug}, values)
     types = {
-        slug: upsert(ActivityType, counter, {"slug": slug}, {"name": name})
+        slug: upsert(
+            ActivityType,
+            counter,
+            {"slug": slug},
+            {"name": name, **other_languages("name", names.ACTIVITY_TYPES, slug)},
+        )
         for slug, name in data.ACTIVITY_TYPES
     }
     partners = {}
     for slug, name, acronym, kind, parent in data.PARTNERS:
-        values = {"name": name, "acronym": acronym, "kind": kind, "parent": partners.get(parent)}
+        values = {
+            "name": name,
+            "acronym": acronym,
+            "kind": kind,
+            "parent": partners.get(parent),
+            **partner_languages(slug, acronym),
+        }
         partners[slug] = upsert(Partner, counter, {"slug": slug}, values)
     events = {}
     for spec in data.EVENTS:
@@ -137,6 +179,7 @@ def load_2011():
             "city": spec.get("city", ""),
             "country": spec.get("country", ""),
             "organiser": partners.get(spec.get("organiser")),
+            **other_languages("name", names.EVENTS, spec["slug"]),
         }
         events[spec["slug"]] = upsert(Event, counter, {"slug": spec["slug"]}, values)
     initiatives = {
@@ -147,6 +190,7 @@ def load_2011():
             {
                 "title": spec["title"],
                 "cumulative_label": spec.get("cumulative_label", ""),
+                **other_languages("title", names.INITIATIVES, spec["slug"]),
             },
         )
         for spec in data.INITIATIVES
