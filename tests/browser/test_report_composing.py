@@ -243,7 +243,7 @@ def test_a_section_made_in_a_headings_pop_up_appears_ticked_in_its_row(
     with page.expect_popup() as caught:
         page.locator("#add_id_headings-0-sections").click()
     popup = caught.value
-    popup.get_by_label("Title:").fill("Capacity development")
+    popup.get_by_label("Title [en]:").fill("Capacity development")
     popup.get_by_label("Slug:").fill("capacity-development")
     popup.get_by_label("Order:").fill("90")
     popup.get_by_role("button", name="Save", exact=True).click()
