@@ -6,9 +6,22 @@ from functools import partial
 
 import django_filters
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.search import SearchQueryField, SearchRank
 from django.db import connection
-from django.db.models import Case, Exists, F, FloatField, OuterRef, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
 from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -36,8 +49,6 @@ from partners.models import Partner
 # A search takes up to this many words, each a run of letters or digits.
 SEARCH_WORD = re.compile(r"\w+")
 MAX_SEARCH_WORDS = 10
-# A word is looked for as each language stems it (migration 0016), and as typed.
-SEARCH_CONFIGS = ("english", "french", "spanish", "simple")
 
 # Filters only signed-in staff may use: they narrow by states the public never sees.
 MEMBER_ONLY = ("review_state", "visibility")
@@ -382,15 +393,21 @@ class ActivityFilter(django_filters.FilterSet):
             words = SEARCH_WORD.findall(value)[:MAX_SEARCH_WORDS]
             if not words:
                 return queryset.none()
-            query = None
-            for word in words:
-                # Each word, from its start, as any of the languages stems it or unstemmed.
-                either = None
-                for config in SEARCH_CONFIGS:
-                    one = SearchQuery(f"{word}:*", search_type="raw", config=config)
-                    either = one if either is None else either | one
-                query = either if query is None else query & either
-            return queryset.filter(search=query).annotate(rank=SearchRank(F("search"), query))
+            # Each word from its start, as any of the languages stems it or as typed, each
+            # distinct form once (migration 0019); every word required.
+            query = Func(
+                Value(words, output_field=ArrayField(CharField())),
+                function="activities_to_tsquery",
+                output_field=SearchQueryField(),
+            )
+            matches = Func(
+                F("search"),
+                query,
+                arg_joiner=" @@ ",
+                template="(%(expressions)s)",
+                output_field=BooleanField(),
+            )
+            return queryset.filter(matches).annotate(rank=SearchRank(F("search"), query))
         words = SEARCH_WORD.findall(value)[:MAX_SEARCH_WORDS] or [value]
         for word in words:
             partner_match = ActivityPartner.objects.filter(activity=OuterRef("pk")).filter(
