@@ -3,7 +3,8 @@ English: no message of the interface left in English, no registry name (type, th
 partner, event, report section) in English where it has a translation.
 
 Record text (titles, summaries, places, output titles) is the records' own and is left out
-of the check: records are written in one language so far.
+of the word check; a title shown in a language other than the page's must carry that
+language in a lang attribute, which the list's titles are checked for.
 """
 
 from pathlib import Path
@@ -90,6 +91,28 @@ def english_in(texts, english):
     return found
 
 
+# Each record title of the list, with the language its nearest lang attribute gives it.
+TITLE_LANGUAGES = """
+() => Array.from(document.querySelectorAll('table.records td:first-child a')).map(
+  (link) => [link.getAttribute('href'), link.closest('[lang]').getAttribute('lang')]
+)
+"""
+
+
+def unmarked_titles(page, language):
+    """Titles whose text is not in the page's language yet are not marked with their own:
+    a screen reader would read an English title with French sounds."""
+    rows = page.evaluate(TITLE_LANGUAGES)
+    assert rows, "the list shows records"
+    wrong = {}
+    for href, marked in rows:
+        record = Activity.objects.get(slug=href.rstrip("/").rsplit("/", 1)[-1])
+        written = language if getattr(record, f"title_{language}") else record.original_language
+        if marked != written:
+            wrong[record.title] = (marked, written)
+    return {"list titles": sorted(wrong)} if wrong else {}
+
+
 @pytest.mark.parametrize("language", ["fr", "es"])
 def test_a_readers_pages_show_no_english_but_record_text(
     live_server, browser, sample_data, language
@@ -131,6 +154,8 @@ def test_a_readers_pages_show_no_english_but_record_text(
         leaks = english_in(texts, english)
         if leaks:
             problems[name] = sorted(leaks)
+        if name == "list":
+            problems.update(unmarked_titles(page, language))
     with translation.override(language):
         kind = ActivityType.objects.get(slug="workshop").name
     page.goto(f"{live_server.url}{workshop.get_absolute_url()}")
