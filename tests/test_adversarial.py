@@ -337,7 +337,7 @@ def walk_site(walk, site, markers):
     # In French, each record by its French title; searched in French, by its Spanish summary.
     french = {"HTTP_ACCEPT_LANGUAGE": "fr"}
     walk.translations("list in French", site.get("/activities/", **french).content.decode(), sees)
-    found = site.get("/activities/?q=resumenes+recorrido", **french).content.decode()
+    found = site.get("/activities/?q=recorrido", **french).content.decode()
     walk.translations("search in French", found, sees)
     walk.translations("csv in French", csv_text(site.get("/activities/export.csv?lang=fr")), sees)
     walk.translations(

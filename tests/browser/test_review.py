@@ -43,7 +43,7 @@ def test_data_entry_changes_a_published_record_and_a_manager_approves_it(
     sign_in(clerk, live_server.url, "clerk")
     clerk.goto(change_url)
     assert "kept as a pending change" in clerk.locator("#content-main").inner_text()
-    clerk.get_by_label("Summary").fill(NEW_SUMMARY)
+    clerk.get_by_label("Summary:", exact=True).fill(NEW_SUMMARY)
     clerk.get_by_role("button", name="Save and submit the change for review").click()
     clerk.wait_for_load_state()
     message = clerk.locator(".messagelist").inner_text()
