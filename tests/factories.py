@@ -33,8 +33,10 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def role(self, create, extracted, **kwargs):
         if create and extracted:
-            if not Group.objects.filter(name=extracted).exists():
-                # Transactional tests flush the database, migration data included.
+            if not Group.objects.filter(name=extracted, permissions__isnull=False).exists():
+                # Transactional tests flush the database, migration data included, and a
+                # database brought back from its serialized copy may hold the group without
+                # the permissions that flush made again under new keys.
                 roles.sync_role_groups()
             self.groups.add(Group.objects.get(name=extracted))
         if create:
