@@ -2,7 +2,7 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 
 from activities import roles
 from activities.models import (
@@ -33,26 +33,12 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def role(self, create, extracted, **kwargs):
         if create and extracted:
-            # Transactional tests flush the database, migration data included; after a test
-            # restored from the serialized copy, the flush does not even make the content
-            # types and permissions again. Make what `migrate` makes, then the groups' rights.
-            if not Permission.objects.filter(content_type__app_label="activities").exists():
-                make_permissions()
+            # Transactional tests flush the database, migration data included, and the groups
+            # a test finds may lack some of their rights: they are given them each time.
             roles.sync_role_groups()
             self.groups.add(Group.objects.get(name=extracted))
         if create:
             self.save()
-
-
-def make_permissions():
-    """The content types and permissions `migrate` makes, where a flush left none."""
-    from django.apps import apps
-    from django.contrib.auth.management import create_permissions
-    from django.contrib.contenttypes.management import create_contenttypes
-
-    for config in apps.get_app_configs():
-        create_contenttypes(config, verbosity=0)
-        create_permissions(config, verbosity=0)
 
 
 def make_user(role=None, **kwargs):
