@@ -13,7 +13,7 @@ from activities import roles
 from tests.browser.conftest import sign_in, with_authenticator
 from tests.factories import ActivityTypeFactory, PartnerFactory, make_user
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SHOTS = os.environ.get("GCU_SCREENSHOTS")
 HEADER = ["Title", "Type", "Summary", "Start date", "End date", "Country", "Partners and roles"]

@@ -29,7 +29,7 @@ from tests.factories import ActivityTypeFactory, PartnerFactory, ThematicAreaFac
 ROOT = Path(__file__).resolve().parent.parent.parent
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         "postgresql" not in settings.DATABASES["default"]["ENGINE"],
         reason="the worker shares the test database, which SQLite keeps in memory",
