@@ -28,32 +28,45 @@ RECOMPUTE = (
 # from links written just before (their foreign keys are checked at commit). Computed row
 # by row afterwards, the vectors took a millisecond each and rewrote every row once more.
 STAGING = "gcu_activity_staging"
-VECTOR = """activities_text_vector(
-    ROW(s.*)::activities_activity,
-    concat_ws(' ', p.names, t.name_en, t.name_fr, t.name_es, ar.names))"""
-FROM_STAGING = """
-INSERT INTO activities_activity ({columns})
-SELECT {values}
-  FROM gcu_activity_staging s
-  LEFT JOIN activities_activitytype t ON t.id = s.activity_type_id
+
+
+def registry_names(alias, within=""):
+    """LEFT JOINs naming, for each activity of `alias`, its type (t.name_en, …), its
+    partners (p.names) and its thematic areas (ar.names) in the three languages: the words
+    the search vector of migration 0018 holds besides the record's own texts. `within`
+    (e.g. "IN (SELECT id FROM …)") narrows the link tables read to those activities."""
+    partners = f"WHERE r.activity_id {within}" if within else ""
+    areas = f"WHERE l.activity_id {within}" if within else ""
+    return f"""
+  LEFT JOIN activities_activitytype t ON t.id = {alias}.activity_type_id
   LEFT JOIN (
         SELECT r.activity_id,
                string_agg(concat_ws(' ', pp.name_en, pp.name_fr, pp.name_es,
                                     pp.acronym_en, pp.acronym_fr, pp.acronym_es), ' ') AS names
           FROM activities_activitypartner r
           JOIN partners_partner pp ON pp.id = r.partner_id
-         WHERE r.activity_id IN (SELECT id FROM gcu_activity_staging)
+         {partners}
          GROUP BY r.activity_id
-       ) p ON p.activity_id = s.id
+       ) p ON p.activity_id = {alias}.id
   LEFT JOIN (
         SELECT l.activity_id,
                string_agg(concat_ws(' ', ta.name_en, ta.name_fr, ta.name_es), ' ') AS names
           FROM activities_activity_thematic_areas l
           JOIN activities_thematicarea ta ON ta.id = l.thematicarea_id
-         WHERE l.activity_id IN (SELECT id FROM gcu_activity_staging)
+         {areas}
          GROUP BY l.activity_id
-       ) ar ON ar.activity_id = s.id
+       ) ar ON ar.activity_id = {alias}.id
 """
+
+
+# The registries' words of an activity, from the joins of `registry_names`.
+REGISTRY_WORDS = "concat_ws(' ', p.names, t.name_en, t.name_fr, t.name_es, ar.names)"
+VECTOR = f"activities_text_vector(ROW(s.*)::activities_activity, {REGISTRY_WORDS})"
+FROM_STAGING = """
+INSERT INTO activities_activity ({columns})
+SELECT {values}
+  FROM gcu_activity_staging s"""
+STAGED_NAMES = registry_names("s", "IN (SELECT id FROM gcu_activity_staging)")
 
 
 class Written(list):
@@ -176,6 +189,7 @@ def _from_staging(activities):
                     VECTOR if column == "search" else f"s.{quoted(column)}" for column in columns
                 ),
             )
+            + STAGED_NAMES
         )
         cursor.execute(f"TRUNCATE {STAGING}")
 

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from django.db import connection, transaction
 
 from activities import languages
+from activities.bulk import REGISTRY_WORDS, registry_names
 from activities.models import (
     Activity,
     ActivityPartner,
@@ -426,29 +427,15 @@ def generate(count, seed=0, partners=500, events=300, progress=None, analyze_aft
 # One statement for every row of a load, instead of a trigger firing once per activity
 # and again per partner role and area link (migration 0018 keeps the same vector row by row):
 # the records' texts, each stemmed in its language, and the registries' names in all three.
-BULK_SEARCH = """
+BULK_SEARCH = (
+    f"""
 UPDATE activities_activity a
-   SET search = activities_text_vector(
-           a, concat_ws(' ', p.names, t.name_en, t.name_fr, t.name_es, ar.names))
-  FROM activities_activity own
-  LEFT JOIN activities_activitytype t ON t.id = own.activity_type_id
-  LEFT JOIN (
-        SELECT r.activity_id,
-               string_agg(concat_ws(' ', pp.name_en, pp.name_fr, pp.name_es,
-                                    pp.acronym_en, pp.acronym_fr, pp.acronym_es), ' ') AS names
-          FROM activities_activitypartner r
-          JOIN partners_partner pp ON pp.id = r.partner_id
-         GROUP BY r.activity_id
-       ) p ON p.activity_id = own.id
-  LEFT JOIN (
-        SELECT l.activity_id,
-               string_agg(concat_ws(' ', ta.name_en, ta.name_fr, ta.name_es), ' ') AS names
-          FROM activities_activity_thematic_areas l
-          JOIN activities_thematicarea ta ON ta.id = l.thematicarea_id
-         GROUP BY l.activity_id
-       ) ar ON ar.activity_id = own.id
- WHERE own.id = a.id AND a.slug LIKE %s
+   SET search = activities_text_vector(a, {REGISTRY_WORDS})
+  FROM activities_activity own"""
+    + registry_names("own")
+    + """ WHERE own.id = a.id AND a.slug LIKE %s
 """
+)
 
 
 @contextlib.contextmanager

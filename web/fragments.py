@@ -21,11 +21,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from activities.languages import page_language
-from activities.models import Activity, ActivityType, ReviewState, ThematicArea, Visibility
-from core import translated
+from activities.models import Activity, ReviewState, ThematicArea, Visibility
 from core.addresses import slug_url
 from core.countries import country_name
 from core.dates import format_date_range
+from core.registry_names import in_language
 
 # The interface's own words go in as {% translate "..." %} puts them: unescaped, since a
 # template's literal is safe text and so is its translation in our catalogues. Values
@@ -39,9 +39,6 @@ def activity_table(activities, show_states):
     The rows are read as tuples, the type's name in the reader's language, and the page's
     thematic areas in one more query: no model instance is built for a row.
     """
-    type_names = translated.columns(ActivityType, "name")
-    area_names = translated.columns(ThematicArea, "name")
-    names = len(type_names)
     # The title in the reader's language where the record has it (activities/languages.py).
     language = page_language()
     records = list(
@@ -49,7 +46,7 @@ def activity_table(activities, show_states):
             *ROW_FIELDS,
             "original_language",
             f"title_{language}",
-            *(f"activity_type__{column}" for column in type_names),
+            in_language("activity_type__name"),
         )
     )
     if not records:
@@ -61,21 +58,19 @@ def activity_table(activities, show_states):
     links = defaultdict(list)
     area_links = {}
     through = Activity.thematic_areas.through
-    for activity_id, area_id, slug, *name in (
+    for activity_id, area_id, slug, name in (
         through.objects.filter(activity_id__in=[record[0] for record in records])
         .order_by(*(f"thematicarea__{field}" for field in ThematicArea._meta.ordering))
         .values_list(
             "activity_id",
             "thematicarea_id",
             "thematicarea__slug",
-            *(f"thematicarea__{column}" for column in area_names),
+            in_language("thematicarea__name"),
         )
     ):
         link = area_links.get(area_id)
         if link is None:
-            link = area_links[area_id] = (
-                f'<a href="{escape(area_url(slug))}">{escape(translated.first(name))}</a>'
-            )
+            link = area_links[area_id] = f'<a href="{escape(area_url(slug))}">{escape(name)}</a>'
         links[activity_id].append(link)
     states, visibilities = {}, {}
     if show_states:
@@ -114,10 +109,10 @@ def activity_table(activities, show_states):
         place = places.get((city, code))
         if place is None:
             place = places[city, code] = escape(city or country_name(code) or "—")
-        kind = record[12:]
+        kind = record[12]
         type_name = types.get(kind)
         if type_name is None:
-            type_name = types[kind] = escape(translated.first(kind[:names]))
+            type_name = types[kind] = escape(kind)
         rows.append(
             f'\n    <tr>\n      <td><a href="{escape(activity_url(slug))}"{lang}>'
             f"{escape(title)}</a>\n        {badges}\n      </td>\n"
