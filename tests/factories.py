@@ -33,9 +33,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def role(self, create, extracted, **kwargs):
         if create and extracted:
-            # Transactional tests flush the database, migration data included, and the groups
-            # a test finds may lack some of their rights: they are given them each time.
-            roles.sync_role_groups()
+            if not Group.objects.filter(name=extracted).exists():
+                # Transactional tests flush the database, migration data included.
+                roles.sync_role_groups()
             self.groups.add(Group.objects.get(name=extracted))
         if create:
             self.save()
