@@ -19,7 +19,7 @@ from activities import roles
 from activities.choices import ChangeState, ReviewState
 from activities.models import Activity, ActivityPartner, Event, Output
 from core.caching import for_page
-from core.countries import collation_key, country_name
+from core.countries import named_in_order
 from partners.models import Partner
 
 
@@ -56,10 +56,7 @@ def country_choices(user):
     """(code, name) of the countries of the activities `user` may see, in the reader's order."""
 
     def compute():
-        codes = visible_country_codes(Activity.objects.visible_to(user))
-        return sorted(
-            ((code, country_name(code)) for code in codes), key=lambda c: collation_key(c[1])
-        )
+        return named_in_order(visible_country_codes(Activity.objects.visible_to(user)))
 
     return for_page(compute, "country-choices", roles.scope(user))
 

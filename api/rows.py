@@ -15,6 +15,7 @@ from django_countries import countries
 
 from activities.models import Activity, ActivityPartner, Output
 from core.addresses import slug_url
+from core.by_ids import rows_by_ids
 from core.registry_names import in_language
 
 COLUMNS = (
@@ -110,11 +111,8 @@ def _moment(value, zone):
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
-def relations_of(ids):
-    """({id: [area]}, {id: [partner role]}, {id: [output]}) for the activities `ids`, as the
-    serialiser writes them, in the order the models give them: three queries."""
-    areas, roles, outputs = defaultdict(list), defaultdict(list), defaultdict(list)
-    links = (
+def _areas_of(ids):
+    return (
         Activity.thematic_areas.through.objects.filter(activity_id__in=ids)
         .order_by("thematicarea__order", "thematicarea__name")
         .values_list(
@@ -124,9 +122,10 @@ def relations_of(ids):
             in_language("thematicarea__name"),
         )
     )
-    for activity_id, pk, slug, name in links:
-        areas[activity_id].append({"id": pk, "slug": slug, "name": name})
-    partner_roles = (
+
+
+def _roles_of(ids):
+    return (
         ActivityPartner.objects.filter(activity_id__in=ids)
         .order_by("role", "partner__name")
         .values_list(
@@ -138,14 +137,27 @@ def relations_of(ids):
             "role",
         )
     )
-    for activity_id, pk, slug, name, acronym, role in partner_roles:
-        partner = {"id": pk, "slug": slug, "name": name, "acronym": acronym}
-        roles[activity_id].append({"partner": partner, "role": role})
-    made = (
+
+
+def _outputs_of(ids):
+    return (
         Output.objects.filter(activity_id__in=ids)
         .order_by("issued_on", "title")
         .values_list("activity_id", "title", "kind", "issued_on", "date_precision", "url")
     )
+
+
+def relations_of(ids):
+    """({id: [area]}, {id: [partner role]}, {id: [output]}) for the activities `ids`, as the
+    serialiser writes them, in the order the models give them: three queries, each compiled
+    once (core/by_ids.py)."""
+    areas, roles, outputs = defaultdict(list), defaultdict(list), defaultdict(list)
+    for activity_id, pk, slug, name in rows_by_ids("api-areas", _areas_of, ids):
+        areas[activity_id].append({"id": pk, "slug": slug, "name": name})
+    for activity_id, pk, slug, name, acronym, role in rows_by_ids("api-roles", _roles_of, ids):
+        partner = {"id": pk, "slug": slug, "name": name, "acronym": acronym}
+        roles[activity_id].append({"partner": partner, "role": role})
+    made = rows_by_ids("api-outputs", _outputs_of, ids)
     for activity_id, title, kind, issued_on, precision, url in made:
         outputs[activity_id].append(
             {

@@ -36,6 +36,29 @@ def collation_key(name, language=None):
     return (bare, name)
 
 
+# {(language, codes): [(code, name), ...]}: the filter's countries, named and sorted once for
+# each set of codes a list page meets (the set changes only when a record's country does).
+_sorted = {}
+SORTED_KEPT = 64
+
+
+def named_in_order(codes):
+    """(code, name) of each of `codes`, in the active language and the reader's order. The
+    same list object comes back for the same codes: callers must not change it."""
+    language = get_language()
+    key = (language, tuple(codes))
+    choices = _sorted.get(key)
+    if choices is None:
+        choices = sorted(
+            ((code, country_name(code)) for code in key[1]),
+            key=lambda choice: collation_key(choice[1], language),
+        )
+        if len(_sorted) >= SORTED_KEPT:
+            _sorted.clear()
+        _sorted[key] = choices
+    return choices
+
+
 def every_name(code):
     """The names a person may write for a country: ISO's, the common one, the UN's, old ones."""
     names = {COUNTRIES.get(code, ""), countries.COMMON_NAMES.get(code, ""), countries.name(code)}

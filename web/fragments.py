@@ -23,6 +23,7 @@ from django.utils.translation import pgettext
 from activities.languages import page_language
 from activities.models import Activity, ReviewState, ThematicArea, Visibility
 from core.addresses import slug_url
+from core.by_ids import rows_by_ids
 from core.countries import country_name
 from core.dates import format_date_range
 from core.registry_names import in_language
@@ -57,16 +58,8 @@ def activity_table(activities, show_states):
     area_url = slug_url("activities:thematic-area")
     links = defaultdict(list)
     area_links = {}
-    through = Activity.thematic_areas.through
-    for activity_id, area_id, slug, name in (
-        through.objects.filter(activity_id__in=[record[0] for record in records])
-        .order_by(*(f"thematicarea__{field}" for field in ThematicArea._meta.ordering))
-        .values_list(
-            "activity_id",
-            "thematicarea_id",
-            "thematicarea__slug",
-            in_language("thematicarea__name"),
-        )
+    for activity_id, area_id, slug, name in rows_by_ids(
+        "list-areas", _areas_of, [record[0] for record in records]
     ):
         link = area_links.get(area_id)
         if link is None:
@@ -131,6 +124,20 @@ def activity_table(activities, show_states):
         f'  <caption class="visually-hidden">{_("Activities")}</caption>\n'
         f"  <thead>\n    <tr>\n{head}    </tr>\n  </thead>\n  <tbody>\n    "
         f"{''.join(rows)}\n  </tbody>\n</table>\n</div>\n\n"
+    )
+
+
+def _areas_of(ids):
+    """The thematic areas of the activities `ids`, in the registry's order."""
+    return (
+        Activity.thematic_areas.through.objects.filter(activity_id__in=ids)
+        .order_by(*(f"thematicarea__{field}" for field in ThematicArea._meta.ordering))
+        .values_list(
+            "activity_id",
+            "thematicarea_id",
+            "thematicarea__slug",
+            in_language("thematicarea__name"),
+        )
     )
 
 
