@@ -59,15 +59,16 @@ COLUMNS = (
     "status",
     "review_state",
     "visibility",
-    # The record's language and its texts in the others, for a file asked for in one
-    # language (`?lang=fr`): each record's title and summary in it where given.
-    "original_language",
-    *languages.translated_fields(),
 )
 
+# The record's language and its texts in the others, read only for a file asked for in one
+# language (`?lang=fr`): each record's title and summary in it where given.
+TEXT_COLUMNS = ("original_language", *languages.translated_fields())
 
-def columns(language):
-    """COLUMNS, with the registry names in `language` (English where none)."""
+
+def columns(language, texts=False):
+    """COLUMNS, with the registry names in `language` (English where none); with `texts`,
+    then TEXT_COLUMNS."""
     names = iter(
         in_language(path, language)
         for path in (
@@ -77,7 +78,7 @@ def columns(language):
             "report_section__title",
         )
     )
-    return [column or next(names) for column in COLUMNS]
+    return [column or next(names) for column in COLUMNS] + list(TEXT_COLUMNS if texts else ())
 
 
 def header(include_states):
@@ -129,15 +130,15 @@ def _chunks(iterable, size):
         yield chunk
 
 
-def export_records(queryset, language):
+def export_records(queryset, language, texts=False):
     """(values, area ids, partner roles, outputs) for each activity of the list, in its order.
 
-    values follow COLUMNS, registry names in `language`; the links are as `links_of` gives them. A list of up to CHUNK
-    rows looks its links up by id; a longer one reads the link tables whole once
+    values follow `columns(language, texts)`; the links are as `links_of` gives them. A list
+    of up to CHUNK rows looks its links up by id; a longer one reads the link tables whole once
     (`all_links`), a tenth of the database's work of looking up 100,000 rows' links.
     """
     links = None
-    read = queryset.values_list(*columns(language))
+    read = queryset.values_list(*columns(language, texts))
     for chunk in _chunks(read.iterator(chunk_size=CHUNK), CHUNK):
         if links is None and len(chunk) < CHUNK:
             areas, partners, outputs = links_of([values[0] for values in chunk])
@@ -269,8 +270,9 @@ def rows(queryset, request, include_states, cells=None):
     # A record's title and summary in the file's language only when the list asked for one
     # (`lang`); otherwise as written, the file's columns as they were.
     language = request.GET.get("lang")
-    texts_in = languages.translated_fields().index if language in languages.LANGUAGES else None
-    for values, areas, partners, outputs in export_records(queryset, get_language()):
+    texts_in = TEXT_COLUMNS.index if language in languages.LANGUAGES else None
+    records = export_records(queryset, get_language(), texts=texts_in is not None)
+    for values, areas, partners, outputs in records:
         (
             _pk,
             title,
@@ -292,10 +294,9 @@ def rows(queryset, request, include_states, cells=None):
             status,
             review_state,
             visibility,
-            original_language,
             *texts,
         ) = values
-        if texts_in is not None and language != original_language:
+        if texts_in is not None and language != texts[0]:
             # Without `lang`, the texts as written: the file's columns stay as they were.
             translated = texts[texts_in(f"title_{language}")]
             title = translated if translated.strip() else title
