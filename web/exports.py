@@ -20,10 +20,14 @@ from django_countries import countries
 from activities import languages
 from activities.models import (
     ActivityStatus,
+    ActivityType,
     DatePrecision,
+    Event,
+    Initiative,
     OutputKind,
     PartnerRole,
     Prominence,
+    ReportSection,
     ReviewState,
     ThematicArea,
     Visibility,
@@ -36,21 +40,22 @@ from partners.models import Partner
 
 CHUNK = 10000
 
-# Registry names (None) are read in the export's language, English where none
-# (`columns`).
+# A row's registries (type, event, initiative, report section) are read as ids and named
+# from the registries themselves, read once (`RegistryCells`): four joins and four names a
+# row fewer for the database to send.
 COLUMNS = (
     "pk",
     "title",
     "slug",
-    None,  # the type's name
+    "activity_type_id",
     "start_date",
     "end_date",
     "date_precision",
     "city",
     "country",
-    None,  # the event's name
-    None,  # the initiative's title
-    None,  # the report section's title
+    "event_id",
+    "initiative_id",
+    "report_section_id",
     "prominence",
     "summary",
     "participants_total",
@@ -66,19 +71,28 @@ COLUMNS = (
 TEXT_COLUMNS = ("original_language", *languages.translated_fields())
 
 
-def columns(language, texts=False):
-    """COLUMNS, with the registry names in `language` (English where none); with `texts`,
-    then TEXT_COLUMNS."""
-    names = iter(
-        in_language(path, language)
-        for path in (
-            "activity_type__name",
-            "event__name",
-            "initiative__title",
-            "report_section__title",
+def columns(texts=False):
+    """COLUMNS; with `texts`, then TEXT_COLUMNS."""
+    return list(COLUMNS) + list(TEXT_COLUMNS if texts else ())
+
+
+def registry_cells(language, cell):
+    """({pk: cell} of activity types, events, initiatives, report sections): each named in
+    `language` (English where none), guarded against formulas and written by `cell` once.
+    No event, initiative or section is an empty cell."""
+    return tuple(
+        {None: ""}
+        | {
+            pk: cell(_safe(name))
+            for pk, name in model.objects.order_by().values_list("pk", in_language(field, language))
+        }
+        for model, field in (
+            (ActivityType, "name"),
+            (Event, "name"),
+            (Initiative, "title"),
+            (ReportSection, "title"),
         )
     )
-    return [column or next(names) for column in COLUMNS] + list(TEXT_COLUMNS if texts else ())
 
 
 def header(include_states):
@@ -130,15 +144,15 @@ def _chunks(iterable, size):
         yield chunk
 
 
-def export_records(queryset, language, texts=False):
+def export_records(queryset, texts=False):
     """(values, area ids, partner roles, outputs) for each activity of the list, in its order.
 
-    values follow `columns(language, texts)`; the links are as `links_of` gives them. A list
+    values follow `columns(texts)`; the links are as `links_of` gives them. A list
     of up to CHUNK rows looks its links up by id; a longer one reads the link tables whole once
     (`all_links`), a tenth of the database's work of looking up 100,000 rows' links.
     """
     links = None
-    read = queryset.values_list(*columns(language, texts))
+    read = queryset.values_list(*columns(texts))
     for chunk in _chunks(read.iterator(chunk_size=CHUNK), CHUNK):
         if links is None and len(chunk) < CHUNK:
             areas, partners, outputs = links_of([values[0] for values in chunk])
@@ -271,21 +285,22 @@ def rows(queryset, request, include_states, cells=None):
     # (`lang`); otherwise as written, the file's columns as they were.
     language = request.GET.get("lang")
     texts_in = TEXT_COLUMNS.index if language in languages.LANGUAGES else None
-    records = export_records(queryset, get_language(), texts=texts_in is not None)
+    types, events, initiatives, sections = registry_cells(get_language(), once)
+    records = export_records(queryset, texts=texts_in is not None)
     for values, areas, partners, outputs in records:
         (
             _pk,
             title,
             slug,
-            type_name,
+            type_id,
             start,
             end,
             precision,
             city,
             code,
-            event_name,
-            initiative,
-            section,
+            event_id,
+            initiative_id,
+            section_id,
             prominence,
             summary,
             total,
@@ -332,7 +347,7 @@ def rows(queryset, request, include_states, cells=None):
         row = (
             text("'" + title if title[:1] in starts else title),
             text(f"{base}{slug}/"),
-            text("'" + type_name if type_name[:1] in starts else type_name),
+            types[type_id],
             dates[0],
             dates[1],
             dates[2],
@@ -341,9 +356,9 @@ def rows(queryset, request, include_states, cells=None):
             country_name,
             area_cell,
             partner_cell,
-            text(_safe(event_name)) if event_name else "",
-            text(_safe(initiative)) if initiative else "",
-            text(_safe(section)) if section else "",
+            events[event_id],
+            initiatives[initiative_id],
+            sections[section_id],
             named[1],
             text("'" + summary if summary[:1] in starts else summary),
             text(links.of_outputs(outputs)) if outputs else "",

@@ -12,6 +12,8 @@ from openpyxl import load_workbook
 from tests.factories import (
     ActivityFactory,
     ActivityPartnerFactory,
+    ActivityTypeFactory,
+    EventFactory,
     InitiativeFactory,
     OutputFactory,
     PartnerFactory,
@@ -203,6 +205,12 @@ def test_the_csv_has_exactly_the_bytes_csv_writer_gives_for_awkward_text(client,
         ActivityPartnerFactory(activity=activity, partner=office)
         OutputFactory(activity=activity, title="Guide, second edition")
     ActivityFactory(initiative=InitiativeFactory(title='The "initiative"'), participants_total=7)
+    # Registry names are written once for the whole file: guarded and quoted all the same.
+    ActivityFactory(
+        activity_type=ActivityTypeFactory(name="-Type, with a comma", slug="odd-type"),
+        event=EventFactory(name='=Forum "Vienna"'),
+        report_section=ReportSectionFactory(title="@Section\none"),
+    )
 
     client.force_login(manager)
     served = b"".join(client.get(CSV).streaming_content).decode("utf-8")
@@ -218,4 +226,5 @@ def test_the_csv_has_exactly_the_bytes_csv_writer_gives_for_awkward_text(client,
     writer.writerow([name for name, _width in exports.header(True)])
     writer.writerows(exports.rows(queryset.prefetch_related(None), request, True))
     assert served == expected.getvalue()
-    assert len(csv_rows(client.get(CSV))) == 7
+    assert len(csv_rows(client.get(CSV))) == 8
+    assert "'-Type, with a comma" in served and "'=Forum \"\"Vienna\"\"" in served
