@@ -152,12 +152,12 @@ def relations_of(ids):
     serialiser writes them, in the order the models give them: three queries, each compiled
     once (core/by_ids.py)."""
     areas, roles, outputs = defaultdict(list), defaultdict(list), defaultdict(list)
-    for activity_id, pk, slug, name in rows_by_ids("api-areas", _areas_of, ids):
+    for activity_id, pk, slug, name in rows_by_ids(_areas_of, ids):
         areas[activity_id].append({"id": pk, "slug": slug, "name": name})
-    for activity_id, pk, slug, name, acronym, role in rows_by_ids("api-roles", _roles_of, ids):
+    for activity_id, pk, slug, name, acronym, role in rows_by_ids(_roles_of, ids):
         partner = {"id": pk, "slug": slug, "name": name, "acronym": acronym}
         roles[activity_id].append({"partner": partner, "role": role})
-    made = rows_by_ids("api-outputs", _outputs_of, ids)
+    made = rows_by_ids(_outputs_of, ids)
     for activity_id, title, kind, issued_on, precision, url in made:
         outputs[activity_id].append(
             {

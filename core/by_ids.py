@@ -16,23 +16,23 @@ from django.db import connections
 
 from core.registry_names import current_language
 
-# {(name, language, number of ids, database): (sql, params, places of the ids) or None}
+# {(build, language, number of ids, database): (sql, params, places of the ids) or None}
 _compiled = {}
 KEPT = 512
 # Stand-in ids: numbers no table gives out, each found once among the compiled parameters.
 _STAND_IN = -(2**62)
 
 
-def rows_by_ids(name, build, ids, using="default"):
+def rows_by_ids(build, ids, using="default"):
     """The rows of `build(ids)` (a `values_list` queryset filtered by `ids`) as tuples.
 
-    `name` names the query among those of the project; `build` must give the same query
-    for the same ids and language.
+    `build` is a module's function, the key of its compiled query: it must give the same
+    query for the same ids and language.
     """
     ids = list(ids)
     if not ids:
         return []
-    key = (name, current_language(), len(ids), using)
+    key = (build, current_language(), len(ids), using)
     if key not in _compiled:
         if len(_compiled) >= KEPT:
             _compiled.clear()

@@ -59,7 +59,7 @@ def activity_table(activities, show_states):
     links = defaultdict(list)
     area_links = {}
     for activity_id, area_id, slug, name in rows_by_ids(
-        "list-areas", _areas_of, [record[0] for record in records]
+        _areas_of, [record[0] for record in records]
     ):
         link = area_links.get(area_id)
         if link is None:
