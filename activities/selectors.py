@@ -17,9 +17,10 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from activities import roles
 from activities.choices import ChangeState, ReviewState
-from activities.models import Activity, ActivityPartner, Event, Output
+from activities.models import Activity, ActivityPartner, Event, Output, ThematicArea
 from core.caching import for_page
 from core.countries import named_in_order
+from core.registry_names import in_language
 from partners.models import Partner
 
 
@@ -94,6 +95,22 @@ def visible_country_codes(activities):
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *params])
         return [code for (code,) in cursor.fetchall()]
+
+
+def areas_of(ids):
+    """(activity id, area id, slug, name in the reader's language) of the thematic areas of
+    the activities `ids`, in the registry's order: the list page's and the API list's read,
+    compiled once (core/by_ids.py)."""
+    return (
+        Activity.thematic_areas.through.objects.filter(activity_id__in=ids)
+        .order_by(*(f"thematicarea__{field}" for field in ThematicArea._meta.ordering))
+        .values_list(
+            "activity_id",
+            "thematicarea_id",
+            "thematicarea__slug",
+            in_language("thematicarea__name"),
+        )
+    )
 
 
 def with_relations(activities):

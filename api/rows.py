@@ -13,7 +13,8 @@ from collections import defaultdict
 from django.utils import timezone
 from django_countries import countries
 
-from activities.models import Activity, ActivityPartner, Output
+from activities import selectors
+from activities.models import ActivityPartner, Output
 from core.addresses import slug_url
 from core.by_ids import rows_by_ids
 from core.registry_names import in_language
@@ -111,19 +112,6 @@ def _moment(value, zone):
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
-def _areas_of(ids):
-    return (
-        Activity.thematic_areas.through.objects.filter(activity_id__in=ids)
-        .order_by("thematicarea__order", "thematicarea__name")
-        .values_list(
-            "activity_id",
-            "thematicarea_id",
-            "thematicarea__slug",
-            in_language("thematicarea__name"),
-        )
-    )
-
-
 def _roles_of(ids):
     return (
         ActivityPartner.objects.filter(activity_id__in=ids)
@@ -152,7 +140,7 @@ def relations_of(ids):
     serialiser writes them, in the order the models give them: three queries, each compiled
     once (core/by_ids.py)."""
     areas, roles, outputs = defaultdict(list), defaultdict(list), defaultdict(list)
-    for activity_id, pk, slug, name in rows_by_ids(_areas_of, ids):
+    for activity_id, pk, slug, name in rows_by_ids(selectors.areas_of, ids):
         areas[activity_id].append({"id": pk, "slug": slug, "name": name})
     for activity_id, pk, slug, name, acronym, role in rows_by_ids(_roles_of, ids):
         partner = {"id": pk, "slug": slug, "name": name, "acronym": acronym}

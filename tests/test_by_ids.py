@@ -11,12 +11,20 @@ from core.registry_names import in_language
 from tests.factories import ActivityFactory, OutputFactory, ThematicAreaFactory
 
 
-def areas_of(ids):
+def _areas(ids, *order):
     return (
         Activity.thematic_areas.through.objects.filter(activity_id__in=ids)
-        .order_by("thematicarea__name", "activity_id")
+        .order_by(*order, "activity_id")
         .values_list("activity_id", "thematicarea__slug", in_language("thematicarea__name"))
     )
+
+
+def areas_of(ids):
+    return _areas(ids, "thematicarea__name")
+
+
+def areas_by_slug_backwards(ids):
+    return _areas(ids, "-thematicarea__slug")
 
 
 def outputs_of(ids):
@@ -73,14 +81,6 @@ def test_values_the_database_gives_in_another_form_are_still_converted(linked):
     rows = by_ids.rows_by_ids(outputs_of, linked[:1])
     assert rows == list(outputs_of(linked[:1]))
     assert rows[0][2] == datetime.date(2011, 3, 8)
-
-
-def areas_by_slug_backwards(ids):
-    return (
-        Activity.thematic_areas.through.objects.filter(activity_id__in=ids)
-        .order_by("-thematicarea__slug", "activity_id")
-        .values_list("activity_id", "thematicarea__slug", in_language("thematicarea__name"))
-    )
 
 
 def test_two_queries_of_the_same_number_of_ids_each_keep_their_own_sql(linked):

@@ -41,7 +41,7 @@ from partners.models import Partner
 CHUNK = 10000
 
 # A row's registries (type, event, initiative, report section) are read as ids and named
-# from the registries themselves, read once (`RegistryCells`): four joins and four names a
+# from the registries themselves, read once (`registry_cells`): four joins and four names a
 # row fewer for the database to send.
 COLUMNS = (
     "pk",

@@ -20,8 +20,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from activities import selectors
 from activities.languages import page_language
-from activities.models import Activity, ReviewState, ThematicArea, Visibility
+from activities.models import ReviewState, Visibility
 from core.addresses import slug_url
 from core.by_ids import rows_by_ids
 from core.countries import country_name
@@ -59,7 +60,7 @@ def activity_table(activities, show_states):
     links = defaultdict(list)
     area_links = {}
     for activity_id, area_id, slug, name in rows_by_ids(
-        _areas_of, [record[0] for record in records]
+        selectors.areas_of, [record[0] for record in records]
     ):
         link = area_links.get(area_id)
         if link is None:
@@ -124,20 +125,6 @@ def activity_table(activities, show_states):
         f'  <caption class="visually-hidden">{_("Activities")}</caption>\n'
         f"  <thead>\n    <tr>\n{head}    </tr>\n  </thead>\n  <tbody>\n    "
         f"{''.join(rows)}\n  </tbody>\n</table>\n</div>\n\n"
-    )
-
-
-def _areas_of(ids):
-    """The thematic areas of the activities `ids`, in the registry's order."""
-    return (
-        Activity.thematic_areas.through.objects.filter(activity_id__in=ids)
-        .order_by(*(f"thematicarea__{field}" for field in ThematicArea._meta.ordering))
-        .values_list(
-            "activity_id",
-            "thematicarea_id",
-            "thematicarea__slug",
-            in_language("thematicarea__name"),
-        )
     )
 
 
